@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "policykoll",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "policykoll", targets: ["policykoll"]),
+        .library(name: "PolicykollCore", targets: ["PolicykollCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // The system libyaml (Debian: libyaml-dev). Only PolicykollYAML imports it.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // libyaml events to a node tree with 1-based line:column marks.
+        .target(
+            name: "PolicykollYAML",
+            dependencies: ["CYAML"],
+            swiftSettings: strictSettings
+        ),
+        // Model, loading and validation, rule compilation, evaluation. Never prints, never exits.
+        .target(
+            name: "PolicykollCore",
+            dependencies: ["PolicykollYAML"],
+            swiftSettings: strictSettings
+        ),
+        // One type per output format; the core does not depend on them.
+        .target(
+            name: "PolicykollReporters",
+            dependencies: ["PolicykollCore"],
+            swiftSettings: strictSettings
+        ),
+        // The default rule pack (top-level policies/), embedded as generated Swift source.
+        .target(
+            name: "EmbeddedPolicies",
+            swiftSettings: strictSettings,
+            plugins: ["EmbedPoliciesPlugin"]
+        ),
+        .executableTarget(
+            name: "policykoll-embed",
+            path: "Sources/PolicyEmbedder",
+            swiftSettings: strictSettings
+        ),
+        .plugin(
+            name: "EmbedPoliciesPlugin",
+            capability: .buildTool(),
+            dependencies: ["policykoll-embed"]
+        ),
+        .executableTarget(
+            name: "policykoll",
+            dependencies: [
+                "PolicykollCore",
+                "PolicykollReporters",
+                "EmbeddedPolicies",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "PolicykollTestSupport",
+            dependencies: ["PolicykollCore"],
+            path: "Tests/PolicykollTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PolicykollYAMLTests",
+            dependencies: ["PolicykollYAML", "PolicykollTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PolicykollCoreTests",
+            dependencies: ["PolicykollCore", "PolicykollTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PolicykollCLITests",
+            dependencies: ["policykoll", "PolicykollTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

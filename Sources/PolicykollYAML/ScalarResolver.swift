@@ -1,0 +1,154 @@
+/// Resolves scalar text by the YAML 1.2 core schema.
+///
+/// Only plain, untagged scalars are resolved; quoted scalars and `!`-tagged ones are strings.
+/// Explicit standard tags (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`) force a type.
+enum ScalarResolver {
+    /// The outcome of resolving one scalar.
+    enum Resolution: Equatable {
+        case value(YAMLNode.Value)
+        case problem(YAMLProblem, fallback: YAMLNode.Value)
+    }
+
+    static let yamlTagPrefix = "tag:yaml.org,2002:"
+
+    /// Resolves a scalar's text given whether it was plain and its tag, if any.
+    static func resolve(_ text: String, plain: Bool, tag: String?) -> Resolution {
+        if let tag {
+            return resolveTagged(text, tag: tag)
+        }
+        guard plain else { return .value(.string(text)) }
+        return resolvePlain(text)
+    }
+
+    static func resolvePlain(_ text: String) -> Resolution {
+        guard let first = text.utf8.first else { return .value(.null) }
+        // Fast path: most scalars are words; only these first characters can start a non-string.
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+            UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"),
+            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            break
+        default:
+            return .value(.string(text))
+        }
+        switch text {
+        case "~", "null", "Null", "NULL": return .value(.null)
+        case "true", "True", "TRUE": return .value(.bool(true))
+        case "false", "False", "FALSE": return .value(.bool(false))
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .value(.float(.infinity))
+        case "-.inf", "-.Inf", "-.INF": return .value(.float(-.infinity))
+        case ".nan", ".NaN", ".NAN": return .value(.float(.nan))
+        default: break
+        }
+        if let number = resolveNumber(text) { return number }
+        return .value(.string(text))
+    }
+
+    /// Integers (decimal, `0o` octal, `0x` hex) and floats of the core schema, or `nil`.
+    static func resolveNumber(_ text: String) -> Resolution? {
+        let bytes = Array(text.utf8)
+        if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
+            if bytes[1] == UInt8(ascii: "o"), bytes.dropFirst(2).allSatisfy(isOctalDigit) {
+                return integer(String(text.dropFirst(2)), radix: 8, text: text)
+            }
+            if bytes[1] == UInt8(ascii: "x"), bytes.dropFirst(2).allSatisfy(isHexDigit) {
+                return integer(String(text.dropFirst(2)), radix: 16, text: text)
+            }
+        }
+        if isDecimalInteger(bytes) {
+            return integer(text, radix: 10, text: text)
+        }
+        if isCoreFloat(bytes), let double = Double(text) {
+            return .value(.float(double))
+        }
+        return nil
+    }
+
+    private static func integer(_ digits: String, radix: Int, text: String) -> Resolution {
+        if let value = Int(digits, radix: radix) { return .value(.int(value)) }
+        return .problem(.integerOutOfRange(text), fallback: .string(text))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    private static func isOctalDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 55 }
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= 65 && byte <= 70) || (byte >= 97 && byte <= 102)
+    }
+
+    /// `[-+]?[0-9]+`
+    private static func isDecimalInteger(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        if index < bytes.count, bytes[index] == 45 || bytes[index] == 43 { index += 1 }
+        guard index < bytes.count else { return false }
+        return bytes[index...].allSatisfy(isDigit)
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    private static func isCoreFloat(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        let count = bytes.count
+        if index < count, bytes[index] == 45 || bytes[index] == 43 { index += 1 }
+        var mantissaDigits = 0
+        while index < count, isDigit(bytes[index]) {
+            index += 1
+            mantissaDigits += 1
+        }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while index < count, isDigit(bytes[index]) {
+                index += 1
+                mantissaDigits += 1
+            }
+        }
+        guard mantissaDigits > 0 else { return false }
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < count, bytes[index] == 45 || bytes[index] == 43 { index += 1 }
+            var exponentDigits = 0
+            while index < count, isDigit(bytes[index]) {
+                index += 1
+                exponentDigits += 1
+            }
+            guard exponentDigits > 0 else { return false }
+        }
+        return index == count
+    }
+
+    static func resolveTagged(_ text: String, tag: String) -> Resolution {
+        guard tag.hasPrefix(yamlTagPrefix) else { return .value(.string(text)) }
+        let name = tag.dropFirst(yamlTagPrefix.count)
+        let invalid = Resolution.problem(.invalidTaggedValue(tag: "!!\(name)", text: text), fallback: .string(text))
+        switch name {
+        case "str":
+            return .value(.string(text))
+        case "null":
+            if case .value(.null) = resolvePlain(text) { return .value(.null) }
+            return invalid
+        case "bool":
+            if case .value(.bool(let bool)) = resolvePlain(text) { return .value(.bool(bool)) }
+            return invalid
+        case "int":
+            let resolved = resolvePlain(text)
+            if case .value(.int) = resolved { return resolved }
+            if case .problem(.integerOutOfRange, _) = resolved { return resolved }
+            return invalid
+        case "float":
+            switch resolvePlain(text) {
+            case .value(.float(let double)): return .value(.float(double))
+            case .value(.int(let int)): return .value(.float(Double(int)))
+            default: return invalid
+            }
+        default:
+            return .value(.string(text))
+        }
+    }
+
+    /// Whether a plain scalar is a YAML 1.1 boolean that YAML 1.2 reads as a string.
+    static func isAmbiguousBoolean(_ text: String) -> Bool {
+        guard text.utf8.count <= 3 else { return false }
+        switch text.lowercased() {
+        case "yes", "no", "on", "off", "y", "n": return true
+        default: return false
+        }
+    }
+}

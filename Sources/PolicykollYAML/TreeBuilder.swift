@@ -1,0 +1,257 @@
+internal import CYAML
+
+/// Builds nodes from libyaml events: one frame per open collection, anchors per document.
+struct TreeBuilder {
+    /// A node with the number of nodes it stands for once aliases are expanded, and the raw
+    /// text of a scalar (a mapping key keeps the text as written).
+    struct Built {
+        var node: YAMLNode
+        var size: Int
+        var keyText: String?
+    }
+
+    /// What the last key of an open mapping was.
+    enum PendingKey {
+        case key(String, Mark)
+        case merge
+        case invalid
+    }
+
+    /// An open mapping or sequence.
+    struct Frame {
+        var isMapping: Bool
+        var mark: Mark
+        var anchor: String?
+        var size = 1
+        var items: [YAMLNode] = []
+        var entries: [YAMLEntry] = []
+        var keyPositions: [String: Int] = [:]
+        var pendingKey: PendingKey?
+        /// Entries merged through `<<`, each with the entry count at the point of the merge key.
+        var merges: [(position: Int, entries: [YAMLEntry])] = []
+    }
+
+    let limits: YAMLLimits
+    private(set) var stream = YAMLStream()
+    private var frames: [Frame] = []
+    private var anchors: [String: Built] = [:]
+    private var openAnchors: Set<String> = []
+    private var aliasBudgetUsed = 0
+    private var documentMark = Mark.start
+    private var documentRoot: YAMLNode?
+    private var documentHasErrors = false
+
+    init(limits: YAMLLimits) {
+        self.limits = limits
+    }
+
+    private var documentIndex: Int { stream.documents.count }
+
+    /// Records an error that stops the stream.
+    mutating func fail(_ diagnostic: YAMLDiagnostic) {
+        var diagnostic = diagnostic
+        diagnostic.documentIndex = nil
+        stream.diagnostics.append(diagnostic)
+    }
+
+    private mutating func report(_ problem: YAMLProblem, at mark: Mark) {
+        stream.diagnostics.append(YAMLDiagnostic(problem, at: mark, documentIndex: documentIndex))
+        if problem.isError { documentHasErrors = true }
+    }
+
+    /// Consumes one event; returns `false` when loading must stop.
+    mutating func consume(_ event: yaml_event_t) -> Bool {
+        let mark = Mark(yaml: event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors.removeAll(keepingCapacity: true)
+            openAnchors.removeAll(keepingCapacity: true)
+            aliasBudgetUsed = 0
+            documentMark = mark
+            documentRoot = nil
+            documentHasErrors = false
+        case YAML_DOCUMENT_END_EVENT:
+            let root = documentRoot ?? YAMLNode(.null, mark: documentMark)
+            stream.documents.append(YAMLDocument(root: root, mark: documentMark, hasErrors: documentHasErrors))
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            guard frames.count < limits.maxDepth else {
+                fail(YAMLDiagnostic(.depthLimitExceeded(limit: limits.maxDepth), at: mark, documentIndex: nil))
+                return false
+            }
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchor = isMapping
+                ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+            if let anchor { openAnchors.insert(anchor) }
+            frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            let frame = frames.removeLast()
+            let built = close(frame)
+            if let anchor = frame.anchor {
+                openAnchors.remove(anchor)
+                anchors[anchor] = built
+            }
+            return add(built)
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = scalar.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+            } ?? ""
+            let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            let tag = string(scalar.tag)
+            let value = resolveScalar(text, plain: isPlain, tag: tag, mark: mark)
+            let built = Built(node: YAMLNode(value, mark: mark), size: 1, keyText: text)
+            if let anchor = string(scalar.anchor) { anchors[anchor] = built }
+            return add(built)
+        case YAML_ALIAS_EVENT:
+            let name = string(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                let problem: YAMLProblem = openAnchors.contains(name) ? .recursiveAlias(name) : .unknownAnchor(name)
+                report(problem, at: mark)
+                return add(Built(node: YAMLNode(.null, mark: mark), size: 1, keyText: ""))
+            }
+            aliasBudgetUsed += target.size
+            guard aliasBudgetUsed <= limits.maxAliasExpansion else {
+                fail(YAMLDiagnostic(.aliasExpansionLimitExceeded(limit: limits.maxAliasExpansion), at: mark, documentIndex: nil))
+                return false
+            }
+            var expanded = target
+            expanded.node.mark = mark
+            return add(expanded)
+        default:
+            break
+        }
+        return true
+    }
+
+    /// Resolves a scalar and reports what resolution found.
+    private mutating func resolveScalar(_ text: String, plain: Bool, tag: String?, mark: Mark) -> YAMLNode.Value {
+        // The non-specific tag `!` makes a plain scalar a string.
+        if tag == "!" { return .string(text) }
+        switch ScalarResolver.resolve(text, plain: plain, tag: tag) {
+        case .value(let value):
+            if plain, tag == nil, case .string = value, ScalarResolver.isAmbiguousBoolean(text), !isKeyPosition {
+                report(.ambiguousBoolean(text), at: mark)
+            }
+            return value
+        case .problem(let problem, let fallback):
+            report(problem, at: mark)
+            return fallback
+        }
+    }
+
+    /// Whether the next node completed is a mapping key.
+    private var isKeyPosition: Bool {
+        guard let frame = frames.last else { return false }
+        return frame.isMapping && frame.pendingKey == nil
+    }
+
+    /// Adds a completed node to the open collection, or makes it the document's root.
+    private mutating func add(_ built: Built) -> Bool {
+        guard !frames.isEmpty else {
+            documentRoot = built.node
+            return true
+        }
+        let last = frames.count - 1
+        frames[last].size += built.size
+        guard frames[last].isMapping else {
+            frames[last].items.append(built.node)
+            return true
+        }
+        guard let pending = frames[last].pendingKey else {
+            // This node is a key.
+            if let keyText = built.keyText {
+                let isMerge = keyText == "<<" && built.node.string == "<<"
+                frames[last].pendingKey = isMerge ? .merge : .key(keyText, built.node.mark)
+            } else {
+                report(.complexKey, at: built.node.mark)
+                frames[last].pendingKey = .invalid
+            }
+            return true
+        }
+        frames[last].pendingKey = nil
+        switch pending {
+        case .key(let text, let mark):
+            insert(YAMLEntry(key: text, keyMark: mark, value: built.node), into: last)
+        case .merge:
+            merge(built.node, into: last)
+        case .invalid:
+            break
+        }
+        return true
+    }
+
+    private mutating func insert(_ entry: YAMLEntry, into index: Int) {
+        if let first = firstPosition(of: entry.key, in: frames[index]) {
+            report(.duplicateKey(entry.key, first: frames[index].entries[first].keyMark), at: entry.keyMark)
+            return
+        }
+        frames[index].entries.append(entry)
+        let count = frames[index].entries.count
+        if count > 8 {
+            if count == 9 {
+                for (position, existing) in frames[index].entries.enumerated() {
+                    frames[index].keyPositions[existing.key] = position
+                }
+            } else {
+                frames[index].keyPositions[entry.key] = count - 1
+            }
+        }
+    }
+
+    /// The position of a key among a frame's explicit entries: a scan while small, a table after.
+    private func firstPosition(of key: String, in frame: Frame) -> Int? {
+        if frame.entries.count > 8 { return frame.keyPositions[key] }
+        return frame.entries.firstIndex { $0.key == key }
+    }
+
+    private mutating func merge(_ node: YAMLNode, into index: Int) {
+        var merged: [YAMLEntry] = []
+        switch node.value {
+        case .mapping(let entries):
+            merged = entries
+        case .sequence(let items):
+            for item in items {
+                guard case .mapping(let entries) = item.value else {
+                    report(.invalidMerge(found: "a list holding a \(item.typeName)"), at: item.mark)
+                    return
+                }
+                // Earlier mappings in the list take precedence over later ones.
+                for entry in entries where !merged.contains(where: { $0.key == entry.key }) {
+                    merged.append(entry)
+                }
+            }
+        default:
+            report(.invalidMerge(found: "a \(node.typeName)"), at: node.mark)
+            return
+        }
+        frames[index].merges.append((frames[index].entries.count, merged))
+    }
+
+    /// Finishes a collection; merged keys go where the `<<` stood unless written explicitly.
+    private func close(_ frame: Frame) -> Built {
+        guard frame.isMapping else {
+            return Built(node: YAMLNode(.sequence(frame.items), mark: frame.mark), size: frame.size, keyText: nil)
+        }
+        guard !frame.merges.isEmpty else {
+            return Built(node: YAMLNode(.mapping(frame.entries), mark: frame.mark), size: frame.size, keyText: nil)
+        }
+        var explicitKeys = Set(frame.entries.map(\.key))
+        var result: [YAMLEntry] = []
+        var mergeIndex = 0
+        for position in 0...frame.entries.count {
+            while mergeIndex < frame.merges.count, frame.merges[mergeIndex].position == position {
+                for entry in frame.merges[mergeIndex].entries where !explicitKeys.contains(entry.key) {
+                    explicitKeys.insert(entry.key)
+                    result.append(entry)
+                }
+                mergeIndex += 1
+            }
+            if position < frame.entries.count { result.append(frame.entries[position]) }
+        }
+        return Built(node: YAMLNode(.mapping(result), mark: frame.mark), size: frame.size, keyText: nil)
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+}

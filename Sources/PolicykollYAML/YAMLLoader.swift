@@ -1,0 +1,91 @@
+internal import CYAML
+
+/// Loads YAML text into documents of ``YAMLNode``s, using libyaml's event API.
+///
+/// The loader resolves scalars by the YAML 1.2 core schema, expands aliases and `<<` merge keys,
+/// rejects duplicate keys, and bounds nesting depth and alias expansion (``YAMLLimits``) inside
+/// the event loop, so hostile input fails fast instead of exhausting time or memory.
+public enum YAMLLoader {
+    /// Loads every document of a YAML stream.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's bytes (UTF-8, or UTF-16 with a byte-order mark).
+    ///   - limits: The depth and alias-expansion bounds.
+    /// - Returns: The documents read and every diagnostic; never throws.
+    /// - Complexity: O(*n*) in the size of the input plus the nodes that aliases expand to.
+    public static func load(_ bytes: [UInt8], limits: YAMLLimits = .default) -> YAMLStream {
+        if let nulOffset = binaryOffset(bytes) {
+            let mark = SourceLines(bytes).mark(ofByteOffset: nulOffset)
+            return YAMLStream(diagnostics: [YAMLDiagnostic(.binaryFile, at: mark, documentIndex: nil)])
+        }
+        var builder = TreeBuilder(limits: limits)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            return YAMLStream(diagnostics: [
+                YAMLDiagnostic(.syntax(problem: "libyaml could not start", context: nil), at: .start, documentIndex: nil)
+            ])
+        }
+        defer { yaml_parser_delete(&parser) }
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) != 0 else {
+                    builder.fail(syntaxDiagnostic(parser, bytes: bytes))
+                    return
+                }
+                let keepGoing = builder.consume(event)
+                let isStreamEnd = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                if !keepGoing || isStreamEnd { return }
+            }
+        }
+        return builder.stream
+    }
+
+    /// Loads a string (UTF-8).
+    public static func load(_ text: String, limits: YAMLLimits = .default) -> YAMLStream {
+        load(Array(text.utf8), limits: limits)
+    }
+
+    /// The offset of the first NUL byte, unless the file is UTF-16 (which has NULs in its text).
+    static func binaryOffset(_ bytes: [UInt8]) -> Int? {
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
+            return nil
+        }
+        return bytes.firstIndex(of: 0)
+    }
+
+    /// Turns libyaml's error state into a located diagnostic.
+    private static func syntaxDiagnostic(_ parser: yaml_parser_t, bytes: [UInt8]) -> YAMLDiagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        let lines = SourceLines(bytes)
+        if parser.error == YAML_READER_ERROR {
+            let mark = lines.mark(ofByteOffset: parser.problem_offset)
+            if problem.contains("control characters") {
+                return YAMLDiagnostic(.controlCharacter(UInt32(bitPattern: parser.problem_value)), at: mark, documentIndex: nil)
+            }
+            return YAMLDiagnostic(.invalidEncoding(problem), at: mark, documentIndex: nil)
+        }
+        if parser.error == YAML_MEMORY_ERROR {
+            return YAMLDiagnostic(.syntax(problem: "out of memory", context: nil), at: .start, documentIndex: nil)
+        }
+        let mark = Mark(yaml: parser.problem_mark)
+        if problem.contains("tab") || lines.scalar(at: mark) == "\t" {
+            return YAMLDiagnostic(.tabIndentation, at: mark, documentIndex: nil)
+        }
+        var context: String?
+        if let text = parser.context.map({ String(cString: $0) }) {
+            let contextMark = Mark(yaml: parser.context_mark)
+            context = contextMark == mark ? text : "\(text) at \(contextMark)"
+        }
+        return YAMLDiagnostic(.syntax(problem: problem, context: context), at: mark, documentIndex: nil)
+    }
+}
+
+extension Mark {
+    /// Converts libyaml's 0-based mark.
+    init(yaml mark: yaml_mark_t) {
+        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+}

@@ -1,0 +1,98 @@
+/// One node of a loaded YAML document, with the place it was written.
+///
+/// Scalars are already resolved by the YAML 1.2 core schema: a quoted scalar is always a
+/// string, `yes`/`no` stay strings, and so do dates (the date operators compare them as dates).
+/// Aliases and `<<` merge keys are expanded while loading, so a consumer never sees them.
+public struct YAMLNode: Sendable, Equatable {
+    /// The resolved value of the node.
+    public var value: Value
+    /// Where the node starts (for a mapping or sequence in block style, its first entry).
+    public var mark: Mark
+
+    /// Creates a node from a resolved value and its mark.
+    public init(_ value: Value, mark: Mark) {
+        self.value = value
+        self.mark = mark
+    }
+
+    /// The value of a node, resolved by the YAML 1.2 core schema.
+    public enum Value: Sendable, Equatable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case float(Double)
+        case string(String)
+        case sequence([YAMLNode])
+        case mapping([YAMLEntry])
+    }
+}
+
+/// One key/value pair of a mapping. Keys are scalars; their text is kept as written.
+public struct YAMLEntry: Sendable, Equatable {
+    /// The key's text.
+    public var key: String
+    /// Where the key was written.
+    public var keyMark: Mark
+    /// The value.
+    public var value: YAMLNode
+
+    /// Creates an entry.
+    public init(key: String, keyMark: Mark, value: YAMLNode) {
+        self.key = key
+        self.keyMark = keyMark
+        self.value = value
+    }
+}
+
+extension YAMLNode {
+    /// The entries of a mapping, or `nil` for any other node.
+    public var entries: [YAMLEntry]? {
+        if case .mapping(let entries) = value { return entries }
+        return nil
+    }
+
+    /// The items of a sequence, or `nil` for any other node.
+    public var items: [YAMLNode]? {
+        if case .sequence(let items) = value { return items }
+        return nil
+    }
+
+    /// The string value, or `nil` when the node is not a string.
+    public var string: String? {
+        if case .string(let text) = value { return text }
+        return nil
+    }
+
+    /// Whether the node is the null scalar.
+    public var isNull: Bool {
+        if case .null = value { return true }
+        return false
+    }
+
+    /// The entry for `key` in a mapping, or `nil`.
+    ///
+    /// - Complexity: O(*n*) in the number of entries; declaration mappings are small.
+    public func entry(_ key: String) -> YAMLEntry? {
+        guard case .mapping(let entries) = value else { return nil }
+        for entry in entries where entry.key == key { return entry }
+        return nil
+    }
+
+    /// The value for `key` in a mapping, or `nil`.
+    public subscript(key: String) -> YAMLNode? {
+        entry(key)?.value
+    }
+
+    /// A short name of the node's type for messages: `string`, `integer`, `mapping`, ….
+    public var typeName: String {
+        switch value {
+        case .null: "null"
+        case .bool: "boolean"
+        case .int: "integer"
+        case .float: "number"
+        case .string: "string"
+        case .sequence: "list"
+        case .mapping: "mapping"
+        }
+    }
+}
