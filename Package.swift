@@ -15,7 +15,8 @@ let package = Package(
         .library(name: "PolicykollCore", targets: ["PolicykollCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev). Only PolicykollYAML imports it.
@@ -33,7 +34,10 @@ let package = Package(
         // Model, loading and validation, rule compilation, evaluation. Never prints, never exits.
         .target(
             name: "PolicykollCore",
-            dependencies: ["PolicykollYAML"],
+            dependencies: [
+                "PolicykollYAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         // One type per output format; the core does not depend on them.

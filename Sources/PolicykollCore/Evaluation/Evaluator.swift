@@ -1,0 +1,267 @@
+import PolicykollYAML
+
+/// Evaluates compiled rules against declarations. Pure: it reads, decides and returns outcomes.
+public struct Evaluator: Sendable {
+    /// The rules, in pack order.
+    public let rules: [Rule]
+    /// What `ref` resolves against.
+    public let index: DeclarationIndex
+    /// The date used by date operators.
+    public let asOf: CivilDate
+
+    /// Creates an evaluator.
+    public init(rules: [Rule], index: DeclarationIndex, asOf: CivilDate) {
+        self.rules = rules
+        self.index = index
+        self.asOf = asOf
+    }
+
+    /// The outcome of every rule on one declaration, in rule order.
+    public func evaluate(_ declaration: Declaration) -> [Outcome] {
+        rules.indices.map { Outcome(ruleIndex: $0, result: evaluate(rules[$0], on: declaration)) }
+    }
+
+    /// The result of one rule on one declaration.
+    public func evaluate(_ rule: Rule, on declaration: Declaration) -> OutcomeResult {
+        if let kinds = rule.appliesTo, !kinds.contains(declaration.kind) { return .notApplicable }
+        let scope = Scope(declaration: declaration)
+        if let when = rule.when, !evaluate(when, in: scope).holds { return .notApplicable }
+        let verdict = evaluate(rule.assertion, in: scope)
+        guard !verdict.holds else { return .pass }
+        var seen: Set<String> = []
+        let evidence = verdict.evidence.filter { seen.insert($0.path).inserted }
+        return .fail(evidence.isEmpty ? [Evidence(path: "", mark: declaration.mark, observation: .value)] : evidence)
+    }
+
+    // MARK: - Scopes and lookup
+
+    /// Where relative paths start, and where `$.` paths start.
+    struct Scope {
+        let declaration: Declaration
+        let base: YAMLNode
+        let basePath: [RulePath.Component]
+        let baseMark: Mark
+
+        init(declaration: Declaration) {
+            self.declaration = declaration
+            self.base = declaration.root
+            self.basePath = []
+            self.baseMark = declaration.root.mark
+        }
+
+        init(declaration: Declaration, base: YAMLNode, basePath: [RulePath.Component], baseMark: Mark) {
+            self.declaration = declaration
+            self.base = base
+            self.basePath = basePath
+            self.baseMark = baseMark
+        }
+    }
+
+    /// A value found (or not) at a path, with the place to point at.
+    struct Located {
+        var node: YAMLNode?
+        var path: [RulePath.Component]
+        var mark: Mark
+
+        var isMissing: Bool { node == nil || node!.isNull }
+        var renderedPath: String { RulePath.render(path) }
+
+        func evidence(_ observation: Observation? = nil) -> Evidence {
+            Evidence(path: renderedPath, mark: mark, observation: observation ?? (isMissing ? .missing : .value))
+        }
+    }
+
+    func resolve(_ path: RulePath?, in scope: Scope) -> Located {
+        var node: YAMLNode
+        var components: [RulePath.Component]
+        var mark: Mark
+        if let path, path.isAbsolute {
+            node = scope.declaration.root
+            components = []
+            mark = scope.declaration.root.mark
+        } else {
+            node = scope.base
+            components = scope.basePath
+            mark = scope.baseMark
+        }
+        guard let path else { return Located(node: node, path: components, mark: node.mark) }
+        components.reserveCapacity(components.count + path.components.count)
+        for (position, component) in path.components.enumerated() {
+            components.append(component)
+            switch component {
+            case .key(let key):
+                guard let entry = node.entry(key) else {
+                    components += path.components[(position + 1)...]
+                    return Located(node: nil, path: components, mark: mark)
+                }
+                node = entry.value
+                mark = entry.keyMark
+            case .index(let index):
+                guard let items = node.items, index < items.count else {
+                    components += path.components[(position + 1)...]
+                    return Located(node: nil, path: components, mark: mark)
+                }
+                node = items[index]
+                mark = node.mark
+            }
+        }
+        return Located(node: node, path: components, mark: node.mark)
+    }
+
+    // MARK: - Conditions
+
+    func evaluate(_ condition: Condition, in scope: Scope) -> Verdict {
+        switch condition {
+        case .all(let conditions):
+            var first: Verdict?
+            for condition in conditions {
+                let verdict = evaluate(condition, in: scope)
+                if !verdict.holds { return verdict }
+                if first == nil { first = verdict }
+            }
+            return first ?? Verdict(holds: true, evidence: [])
+        case .any(let conditions):
+            var first: Verdict?
+            for condition in conditions {
+                let verdict = evaluate(condition, in: scope)
+                if verdict.holds { return verdict }
+                if first == nil { first = verdict }
+            }
+            return first ?? Verdict(holds: false, evidence: [])
+        case .not(let inner):
+            var verdict = evaluate(inner, in: scope)
+            verdict.holds.toggle()
+            return verdict
+        case .test(let path, let test):
+            let located = resolve(path, in: scope)
+            return Verdict(holds: apply(test, to: located.node, in: scope), evidence: [located.evidence()])
+        case .quantified(let quantifier, let path, let assertion):
+            return evaluateQuantified(quantifier, path: path, assertion: assertion, in: scope)
+        case .ref(let path, let kind, let assertion):
+            return evaluateRef(path: path, kind: kind, assertion: assertion, in: scope)
+        }
+    }
+
+    private func evaluateQuantified(_ quantifier: Quantifier, path: RulePath, assertion: Condition, in scope: Scope) -> Verdict {
+        let located = resolve(path, in: scope)
+        guard let node = located.node, !node.isNull else {
+            return Verdict(holds: quantifier != .some, evidence: [located.evidence(.missing)])
+        }
+        guard let items = node.items else {
+            return Verdict(holds: false, evidence: [located.evidence(.notAList)])
+        }
+        var failing: [Evidence] = []
+        var satisfying: [Evidence] = []
+        for (offset, item) in items.enumerated() {
+            let elementScope = Scope(
+                declaration: scope.declaration, base: item, basePath: located.path + [.index(offset)], baseMark: item.mark)
+            let verdict = evaluate(assertion, in: elementScope)
+            if verdict.holds {
+                if quantifier == .some { return verdict }
+                if quantifier == .none { satisfying += verdict.evidence.isEmpty ? [located.evidence()] : verdict.evidence }
+            } else if quantifier == .each {
+                failing += verdict.evidence.isEmpty ? [located.evidence()] : verdict.evidence
+            }
+        }
+        switch quantifier {
+        case .each: return Verdict(holds: failing.isEmpty, evidence: failing.isEmpty ? [located.evidence()] : failing)
+        case .some: return Verdict(holds: false, evidence: [located.evidence()])
+        case .none: return Verdict(holds: satisfying.isEmpty, evidence: satisfying.isEmpty ? [located.evidence()] : satisfying)
+        }
+    }
+
+    private func evaluateRef(path: RulePath, kind: String, assertion: Condition?, in scope: Scope) -> Verdict {
+        let located = resolve(path, in: scope)
+        guard let node = located.node, !node.isNull else {
+            return Verdict(holds: false, evidence: [located.evidence(.missing)])
+        }
+        guard let id = node.string, let target = index.lookup(kind: kind, id: id) else {
+            let id = ValueSemantics.display(node)
+            return Verdict(holds: false, evidence: [located.evidence(.unknownReference(id: id, kind: kind))])
+        }
+        guard let assertion else { return Verdict(holds: true, evidence: [located.evidence()]) }
+        let targetScope = Scope(declaration: scope.declaration, base: target.root, basePath: [], baseMark: target.root.mark)
+        let holds = evaluate(assertion, in: targetScope).holds
+        return Verdict(holds: holds, evidence: [located.evidence(holds ? .value : .failingReference(id: id))])
+    }
+
+    // MARK: - Operators
+
+    func apply(_ test: Test, to node: YAMLNode?, in scope: Scope) -> Bool {
+        if case .exists(let expected) = test {
+            let exists = node.map { !$0.isNull } ?? false
+            return exists == expected
+        }
+        // Every other operator is false on a missing value.
+        guard let node else { return false }
+        switch test {
+        case .exists:
+            return false
+        case .equals(let operand):
+            guard let other = value(of: operand, in: scope) else { return false }
+            return ValueSemantics.equal(node, other)
+        case .notEquals(let operand):
+            guard let other = value(of: operand, in: scope) else { return false }
+            return !ValueSemantics.equal(node, other)
+        case .isIn(let operand):
+            guard let list = value(of: operand, in: scope)?.items else { return false }
+            return list.contains { ValueSemantics.equal(node, $0) }
+        case .notIn(let operand):
+            guard let list = value(of: operand, in: scope)?.items else { return false }
+            return !list.contains { ValueSemantics.equal(node, $0) }
+        case .matches(let pattern):
+            guard let text = node.string else { return false }
+            return pattern.matches(text)
+        case .notMatches(let pattern):
+            guard let text = node.string else { return false }
+            return !pattern.matches(text)
+        case .order(let ordering, let operand):
+            guard let other = value(of: operand, in: scope), let order = ValueSemantics.compare(node, other) else {
+                return false
+            }
+            switch ordering {
+            case .gt: return order > 0
+            case .gte: return order >= 0
+            case .lt: return order < 0
+            case .lte: return order <= 0
+            }
+        case .contains(let operand):
+            guard let other = value(of: operand, in: scope) else { return false }
+            if let items = node.items { return items.contains { ValueSemantics.equal($0, other) } }
+            if let text = node.string, let part = other.string { return text.contains(part) }
+            return false
+        case .minItems(let count):
+            guard let items = node.items else { return false }
+            return items.count >= count
+        case .maxItems(let count):
+            guard let items = node.items else { return false }
+            return items.count <= count
+        case .type(let type):
+            return ValueSemantics.hasType(node, type)
+        case .within(let duration):
+            guard let date = ValueSemantics.date(node) else { return false }
+            return date >= asOf.subtracting(duration) && date <= asOf
+        case .before(let operand):
+            guard let date = ValueSemantics.date(node), let other = dateValue(of: operand, in: scope) else { return false }
+            return date < other
+        case .after(let operand):
+            guard let date = ValueSemantics.date(node), let other = dateValue(of: operand, in: scope) else { return false }
+            return date > other
+        }
+    }
+
+    private func value(of operand: Operand, in scope: Scope) -> YAMLNode? {
+        switch operand {
+        case .literal(let node): node
+        case .path(let path): resolve(path, in: scope).node
+        }
+    }
+
+    private func dateValue(of operand: DateOperand, in scope: Scope) -> CivilDate? {
+        switch operand {
+        case .date(let date): date
+        case .today: asOf
+        case .path(let path): resolve(path, in: scope).node.flatMap(ValueSemantics.date)
+        }
+    }
+}

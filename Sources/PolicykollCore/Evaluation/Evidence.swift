@@ -1,0 +1,38 @@
+public import PolicykollYAML
+
+/// What a test saw at the place it looked.
+public enum Observation: Sendable, Hashable {
+    /// A value was there (and did not satisfy the rule).
+    case value
+    /// Nothing (or null) was there.
+    case missing
+    /// `each`/`some`/`none` found something other than a list.
+    case notAList
+    /// `ref` named an id that no declaration of the kind has.
+    case unknownReference(id: String, kind: String)
+    /// `ref` found the declaration, but it does not satisfy the nested condition.
+    case failingReference(id: String)
+}
+
+/// The place a condition looked at, for locating findings.
+public struct Evidence: Sendable, Hashable {
+    /// The concrete path looked at, with indexes inside `each` (`spec.x.integrations[1].target`).
+    public var path: String
+    /// The value's mark, or the key of the nearest existing ancestor when it is missing.
+    public var mark: Mark
+    /// What was there.
+    public var observation: Observation
+
+    /// Creates evidence.
+    public init(path: String, mark: Mark, observation: Observation) {
+        self.path = path
+        self.mark = mark
+        self.observation = observation
+    }
+}
+
+/// The result of one condition on one declaration, with the places that decided it.
+struct Verdict {
+    var holds: Bool
+    var evidence: [Evidence]
+}

@@ -1,0 +1,76 @@
+import PolicykollYAML
+
+/// Type-aware equality and ordering of YAML values: `1` is not `"1"`, integers and floats
+/// compare as numbers, dates written as `YYYY-MM-DD` strings compare as dates.
+enum ValueSemantics {
+    /// Whether two values are equal, ignoring where they were written.
+    static func equal(_ lhs: YAMLNode, _ rhs: YAMLNode) -> Bool {
+        switch (lhs.value, rhs.value) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.int(let a), .float(let b)), (.float(let b), .int(let a)): return Double(a) == b
+        case (.float(let a), .float(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.sequence(let a), .sequence(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+        case (.mapping(let a), .mapping(let b)):
+            guard a.count == b.count else { return false }
+            return a.allSatisfy { entry in
+                guard let other = b.first(where: { $0.key == entry.key }) else { return false }
+                return equal(entry.value, other.value)
+            }
+        default: return false
+        }
+    }
+
+    /// The order of two numbers, or of two dates; `nil` when they are not comparable.
+    static func compare(_ lhs: YAMLNode, _ rhs: YAMLNode) -> Int? {
+        switch (lhs.value, rhs.value) {
+        case (.int(let a), .int(let b)): return a < b ? -1 : (a > b ? 1 : 0)
+        case (.int, .float), (.float, .int), (.float, .float):
+            guard let a = number(lhs), let b = number(rhs), !a.isNaN, !b.isNaN else { return nil }
+            return a < b ? -1 : (a > b ? 1 : 0)
+        case (.string(let a), .string(let b)):
+            guard let left = CivilDate(iso: a), let right = CivilDate(iso: b) else { return nil }
+            return left < right ? -1 : (left > right ? 1 : 0)
+        default: return nil
+        }
+    }
+
+    static func number(_ node: YAMLNode) -> Double? {
+        switch node.value {
+        case .int(let int): Double(int)
+        case .float(let double): double
+        default: nil
+        }
+    }
+
+    static func date(_ node: YAMLNode) -> CivilDate? {
+        node.string.flatMap { CivilDate(iso: $0) }
+    }
+
+    /// Whether a value has a type of the `type` operator.
+    static func hasType(_ node: YAMLNode, _ type: ValueType) -> Bool {
+        switch (type, node.value) {
+        case (.string, .string), (.boolean, .bool), (.list, .sequence), (.map, .mapping), (.null, .null): true
+        case (.number, .int), (.number, .float), (.integer, .int): true
+        case (.date, .string(let text)): CivilDate(iso: text) != nil
+        default: false
+        }
+    }
+
+    /// A short rendering of a value for messages.
+    static func display(_ node: YAMLNode?) -> String {
+        guard let node else { return "—" }
+        switch node.value {
+        case .null: return "null"
+        case .bool(let bool): return bool ? "true" : "false"
+        case .int(let int): return String(int)
+        case .float(let double): return String(double)
+        case .string(let string): return string
+        case .sequence(let items): return items.map { display($0) }.joined(separator: ", ")
+        case .mapping: return node.jsonValue.compactText
+        }
+    }
+}

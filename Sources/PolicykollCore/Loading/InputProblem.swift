@@ -1,0 +1,25 @@
+/// Why an input path could not be read. One case per problem; one place for the text.
+public enum InputProblem: Sendable, Equatable {
+    case notFound
+    case unreadable(String)
+    case isDirectoryLoop
+    case noYAMLFiles
+    case emptyFile
+    case tooLarge(bytes: Int, limit: Int)
+    case noInput
+    case wouldOverwriteInput(String)
+
+    /// The message shown to the user.
+    public var message: String {
+        switch self {
+        case .notFound: "no such file or folder"
+        case .unreadable(let reason): "cannot read the file: \(reason)"
+        case .isDirectoryLoop: "a symbolic link leads back into a folder already being read; skipped"
+        case .noYAMLFiles: "the folder holds no .yaml or .yml files"
+        case .emptyFile: "the file is empty; expected at least one YAML document"
+        case .tooLarge(let bytes, let limit): "the file is \(bytes) bytes; the limit is \(limit) bytes"
+        case .noInput: "no input: give files, folders, or - for standard input"
+        case .wouldOverwriteInput(let path): "refusing to write the report to '\(path)': it is one of the input files"
+        }
+    }
+}

@@ -1,0 +1,334 @@
+import PolicykollYAML
+
+/// Loads and strictly validates rule packs (design §4) before anything is evaluated.
+///
+/// Every problem is reported with its location; a pack with any error is not returned.
+public enum RulePackLoader {
+    static let rulePackKeys = ["apiVersion", "kind", "metadata", "areas", "rules"]
+    static let rulesKeys = ["apiVersion", "kind", "metadata", "rules"]
+    static let metadataKeys = ["name", "version", "title", "description"]
+    static let areaKeys = ["id", "title", "description", "principles"]
+    static let principleKeys = ["id", "title", "description", "source", "derived", "references"]
+    static let ruleKeys = [
+        "id", "title", "severity", "area", "principle", "appliesTo", "when", "assert", "message",
+        "remediation", "rationale", "references", "examples",
+    ]
+
+    /// The outcome of loading: the pack when valid, and every diagnostic (errors and warnings).
+    public struct Result: Sendable {
+        /// The pack, or `nil` when any error was found.
+        public var pack: RulePack?
+        /// Errors and warnings, in file order.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Loads a pack from its files (one pack may span many files; several packs may be given).
+    public static func load(_ files: [SourceFile]) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var packs: [(name: String, version: String, title: LocalizedText?)] = []
+        var areas: [Area] = []
+        var areaMarks: [String: String] = [:]
+        var principleMarks: [String: String] = [:]
+        var pendingRules: [(rule: Rule, areaMark: Mark, principleMark: Mark)] = []
+        var ruleMarks: [String: String] = [:]
+
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            let stream = YAMLLoader.load(file.bytes)
+            diagnostics += stream.diagnostics.map { Diagnostic($0, file: file.name) }
+            if stream.documents.isEmpty, !stream.hasErrors {
+                diagnostics.append(.error(InputProblem.emptyFile.message, file: file.name, at: .start))
+            }
+            for document in stream.documents where !document.hasErrors {
+                var collector = ProblemCollector(file: file.name)
+                var compiler = ConditionCompiler(file: file.name)
+                let root = document.root
+                guard root.entries != nil else {
+                    collector.report(.notAMapping(what: "a rule pack document", found: root.typeName), at: root.mark)
+                    diagnostics += collector.diagnostics
+                    continue
+                }
+                if let version = collector.requiredString("apiVersion", in: root, context: "a rule pack document"),
+                    version.0 != DeclarationValidator.apiVersion
+                {
+                    collector.report(.unsupportedAPIVersion(version.0), at: version.1)
+                }
+                let kind = collector.requiredString("kind", in: root, context: "a rule pack document")
+                switch kind?.0 {
+                case "RulePack":
+                    collector.checkKeys(of: root, allowed: rulePackKeys, context: "a RulePack")
+                    if let metadata = root["metadata"], metadata.entries != nil {
+                        collector.checkKeys(of: metadata, allowed: metadataKeys, context: "metadata")
+                        let name = collector.requiredString("name", in: metadata, context: "metadata")
+                        let version = collector.requiredString("version", in: metadata, context: "metadata", acceptNumbers: true)
+                        let title = collector.optionalText("title", in: metadata)
+                        _ = collector.optionalText("description", in: metadata)
+                        if let name, let version {
+                            if packs.contains(where: { $0.name == name.0 }) {
+                                collector.report(.duplicateRulePackName(name.0), at: name.1)
+                            }
+                            packs.append((name.0, version.0, title))
+                        }
+                    } else {
+                        collector.report(.missingKey("metadata", in: "a RulePack"), at: root.mark)
+                    }
+                    for area in readAreas(root, collector: &collector, areaMarks: &areaMarks, principleMarks: &principleMarks) {
+                        areas.append(area)
+                    }
+                case "Rules":
+                    collector.checkKeys(of: root, allowed: rulesKeys, context: "a Rules document")
+                    if let metadata = root["metadata"], metadata.entries != nil {
+                        collector.checkKeys(of: metadata, allowed: metadataKeys, context: "metadata")
+                    }
+                    if root["rules"] == nil {
+                        collector.report(.missingKey("rules", in: "a Rules document"), at: root.mark)
+                    }
+                case let other?:
+                    collector.report(.unexpectedKind(other), at: root["kind"]!.mark)
+                case nil:
+                    break
+                }
+                if let rulesNode = root["rules"] {
+                    if let items = rulesNode.items {
+                        for item in items {
+                            guard let parsed = readRule(item, file: file.name, collector: &collector, compiler: &compiler) else {
+                                continue
+                            }
+                            if let first = ruleMarks[parsed.rule.id] {
+                                collector.report(.duplicateID(what: "rule", id: parsed.rule.id, first: first), at: parsed.rule.mark)
+                            } else {
+                                ruleMarks[parsed.rule.id] = "\(file.name):\(parsed.rule.mark)"
+                                pendingRules.append(parsed)
+                            }
+                        }
+                    } else if !rulesNode.isNull {
+                        collector.report(.wrongType(key: "rules", expected: "a list", found: rulesNode.typeName), at: rulesNode.mark)
+                    }
+                }
+                diagnostics += collector.diagnostics + compiler.problems.diagnostics
+            }
+        }
+
+        if packs.isEmpty, !files.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error(RulePackProblem.noRulePack.message, file: files.map(\.name).min()!, at: nil))
+        }
+
+        // The catalogue is complete only now: check each rule's area and principle against it.
+        var rules: [Rule] = []
+        for (rule, areaMark, principleMark) in pendingRules {
+            var collector = ProblemCollector(file: rule.file)
+            let area = areas.first { $0.id == rule.area }
+            if area == nil {
+                collector.report(.unknownArea(rule.area), at: areaMark)
+            }
+            if let principle = areas.lazy.flatMap(\.principles).first(where: { $0.id == rule.principle }) {
+                if area != nil, principle.area != rule.area {
+                    collector.report(
+                        .principleInOtherArea(principle: rule.principle, area: principle.area, ruleArea: rule.area),
+                        at: principleMark)
+                }
+            } else {
+                collector.report(.unknownPrinciple(rule.principle), at: principleMark)
+            }
+            diagnostics += collector.diagnostics
+            rules.append(rule)
+        }
+
+        diagnostics.sort(by: Diagnostic.ordered)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            return Result(pack: nil, diagnostics: diagnostics)
+        }
+        let pack = RulePack(
+            name: packs.map(\.name).joined(separator: "+"),
+            version: packs.map(\.version).joined(separator: "+"),
+            title: packs.count == 1 ? packs[0].title : nil,
+            sha256: hash(files),
+            areas: areas,
+            rules: rules)
+        return Result(pack: pack, diagnostics: diagnostics)
+    }
+
+    /// SHA-256 over the files' names and bytes in name order.
+    static func hash(_ files: [SourceFile]) -> String {
+        var bytes: [UInt8] = []
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            bytes += Array(file.name.split(separator: "/").last.map(String.init)?.utf8 ?? "".utf8)
+            bytes.append(0)
+            bytes += file.bytes
+            bytes.append(0)
+        }
+        return Hashing.sha256Hex(bytes)
+    }
+
+    private static func readAreas(
+        _ root: YAMLNode, collector: inout ProblemCollector, areaMarks: inout [String: String],
+        principleMarks: inout [String: String]
+    ) -> [Area] {
+        guard let areasNode = root["areas"] else {
+            collector.report(.missingKey("areas", in: "a RulePack"), at: root.mark)
+            return []
+        }
+        guard let items = areasNode.items else {
+            collector.report(.wrongType(key: "areas", expected: "a list", found: areasNode.typeName), at: areasNode.mark)
+            return []
+        }
+        var areas: [Area] = []
+        for item in items {
+            guard item.entries != nil else {
+                collector.report(.notAMapping(what: "an area", found: item.typeName), at: item.mark)
+                continue
+            }
+            collector.checkKeys(of: item, allowed: areaKeys, context: "an area")
+            let id = collector.requiredString("id", in: item, context: "an area")
+            let title = collector.requiredText("title", in: item, context: "an area")
+            _ = collector.optionalText("description", in: item)
+            guard let id else { continue }
+            if let first = areaMarks[id.0] {
+                collector.report(.duplicateID(what: "area", id: id.0, first: first), at: id.1)
+                continue
+            }
+            areaMarks[id.0] = "\(collector.file):\(id.1)"
+            var principles: [Principle] = []
+            if let principlesNode = item["principles"] {
+                if let list = principlesNode.items {
+                    for principleNode in list {
+                        guard let principle = readPrinciple(principleNode, area: id.0, collector: &collector) else { continue }
+                        if let first = principleMarks[principle.id] {
+                            collector.report(.duplicateID(what: "principle", id: principle.id, first: first), at: principleNode["id"]!.mark)
+                            continue
+                        }
+                        principleMarks[principle.id] = "\(collector.file):\(principleNode["id"]!.mark)"
+                        principles.append(principle)
+                    }
+                } else {
+                    collector.report(
+                        .wrongType(key: "principles", expected: "a list", found: principlesNode.typeName), at: principlesNode.mark)
+                }
+            }
+            areas.append(Area(id: id.0, title: title ?? LocalizedText(id.0), principles: principles))
+        }
+        return areas
+    }
+
+    private static func readPrinciple(_ node: YAMLNode, area: String, collector: inout ProblemCollector) -> Principle? {
+        guard node.entries != nil else {
+            collector.report(.notAMapping(what: "a principle", found: node.typeName), at: node.mark)
+            return nil
+        }
+        collector.checkKeys(of: node, allowed: principleKeys, context: "a principle")
+        let id = collector.requiredString("id", in: node, context: "a principle")
+        let title = collector.requiredText("title", in: node, context: "a principle")
+        let description = collector.optionalText("description", in: node)
+        let source = collector.optionalString("source", in: node)
+        var derived = false
+        if let derivedNode = node["derived"] {
+            if case .bool(let flag) = derivedNode.value {
+                derived = flag
+            } else {
+                collector.report(.wrongType(key: "derived", expected: "true or false", found: derivedNode.typeName), at: derivedNode.mark)
+            }
+        }
+        if let references = node["references"] { _ = readReferences(references, collector: &collector) }
+        guard let id, let title else { return nil }
+        return Principle(id: id.0, title: title, description: description, source: source, derived: derived, area: area)
+    }
+
+    private static func readRule(
+        _ node: YAMLNode, file: String, collector: inout ProblemCollector, compiler: inout ConditionCompiler
+    ) -> (rule: Rule, areaMark: Mark, principleMark: Mark)? {
+        guard node.entries != nil else {
+            collector.report(.notAMapping(what: "a rule", found: node.typeName), at: node.mark)
+            return nil
+        }
+        collector.checkKeys(of: node, allowed: ruleKeys, context: "a rule")
+        let id = collector.requiredString("id", in: node, context: "a rule")
+        if let id, !isValidRuleID(id.0) {
+            collector.report(.invalidID(id.0), at: id.1)
+        }
+        let context = id.map { "rule \($0.0)" } ?? "a rule"
+        let title = collector.requiredText("title", in: node, context: context)
+        var severity: Severity?
+        if let text = collector.requiredString("severity", in: node, context: context) {
+            severity = Severity(rawValue: text.0)
+            if severity == nil { collector.report(.invalidSeverity(text.0), at: text.1) }
+        }
+        let area = collector.requiredString("area", in: node, context: context)
+        let principle = collector.requiredString("principle", in: node, context: context)
+        var appliesTo: [String]?
+        if let kinds = node["appliesTo"] {
+            if let items = kinds.items, items.allSatisfy({ $0.string != nil }), !items.isEmpty {
+                appliesTo = items.compactMap(\.string)
+            } else if let single = kinds.string {
+                appliesTo = [single]
+            } else {
+                collector.report(.wrongType(key: "appliesTo", expected: "a list of kinds", found: kinds.typeName), at: kinds.mark)
+            }
+        }
+        var when: Condition?
+        var whenValid = true
+        if let whenNode = node["when"] {
+            when = compiler.compile(whenNode)
+            whenValid = when != nil
+        }
+        var assertion: Condition?
+        if let assertNode = node["assert"] {
+            assertion = compiler.compile(assertNode)
+        } else {
+            collector.report(.missingKey("assert", in: context), at: node.mark)
+        }
+        let message = collector.optionalText("message", in: node)
+        let remediation = collector.optionalText("remediation", in: node)
+        let rationale = collector.optionalText("rationale", in: node)
+        let references = node["references"].map { readReferences($0, collector: &collector) } ?? []
+        let examples = readExamples(node["examples"], collector: &collector)
+        guard let id, let title, let severity, let area, let principle, let assertion, whenValid else { return nil }
+        let rule = Rule(
+            id: id.0, title: title, severity: severity, area: area.0, principle: principle.0, appliesTo: appliesTo,
+            when: when, assertion: assertion, message: message, remediation: remediation, rationale: rationale,
+            references: references, examples: examples, file: file, mark: id.1)
+        return (rule, area.1, principle.1)
+    }
+
+    static func isValidRuleID(_ id: String) -> Bool {
+        id.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+    }
+
+    private static func readReferences(_ node: YAMLNode, collector: inout ProblemCollector) -> [Reference] {
+        guard let items = node.items else {
+            collector.report(.wrongType(key: "references", expected: "a list", found: node.typeName), at: node.mark)
+            return []
+        }
+        var references: [Reference] = []
+        for item in items {
+            guard item.entries != nil else {
+                collector.report(.notAMapping(what: "a reference", found: item.typeName), at: item.mark)
+                continue
+            }
+            collector.checkKeys(of: item, allowed: ["title", "url"], context: "a reference")
+            let title = collector.requiredString("title", in: item, context: "a reference")
+            let url = collector.optionalString("url", in: item)
+            if let title { references.append(Reference(title: title.0, url: url)) }
+        }
+        return references
+    }
+
+    private static func readExamples(_ node: YAMLNode?, collector: inout ProblemCollector) -> RuleExamples {
+        guard let node, !node.isNull else { return RuleExamples(pass: [], fail: []) }
+        guard node.entries != nil else {
+            collector.report(.notAMapping(what: "examples", found: node.typeName), at: node.mark)
+            return RuleExamples(pass: [], fail: [])
+        }
+        collector.checkKeys(of: node, allowed: ["pass", "fail"], context: "examples")
+        func list(_ key: String) -> [YAMLNode] {
+            guard let value = node[key], !value.isNull else { return [] }
+            guard let items = value.items else {
+                collector.report(.wrongType(key: key, expected: "a list of declarations", found: value.typeName), at: value.mark)
+                return []
+            }
+            for item in items where item.entries == nil {
+                collector.report(.notAMapping(what: "an example declaration", found: item.typeName), at: item.mark)
+            }
+            return items.filter { $0.entries != nil }
+        }
+        return RuleExamples(pass: list("pass"), fail: list("fail"))
+    }
+}
