@@ -43,7 +43,7 @@ let package = Package(
         // One type per output format; the core does not depend on them.
         .target(
             name: "PolicykollReporters",
-            dependencies: ["PolicykollCore"],
+            dependencies: ["PolicykollCore", "PolicykollYAML"],
             swiftSettings: strictSettings
         ),
         // The default rule pack (top-level policies/), embedded as generated Swift source.
@@ -66,6 +66,7 @@ let package = Package(
             name: "policykoll",
             dependencies: [
                 "PolicykollCore",
+                "PolicykollYAML",
                 "PolicykollReporters",
                 "EmbeddedPolicies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,72 @@
+import Foundation
+import PolicykollYAML
+
+/// Words a finding: the rule's message template filled from the declaration, then what was
+/// found at the failing path (missing, not a list, an unknown reference, or the value).
+struct MessageRenderer {
+    let language: Language
+
+    /// The finding's message.
+    func message(for rule: Rule, declaration: Declaration, evidence: Evidence) -> String {
+        let template = (rule.message ?? rule.title).text(language)
+        let text = Self.fill(template, from: declaration.root)
+        guard !evidence.path.isEmpty else { return text }
+        return text + " (" + detail(evidence, declaration: declaration) + ")"
+    }
+
+    private func detail(_ evidence: Evidence, declaration: Declaration) -> String {
+        let path = evidence.path
+        switch (evidence.observation, language) {
+        case (.missing, .sv): return "\(path) saknas"
+        case (.missing, .en): return "\(path) is missing"
+        case (.notAList, .sv): return "\(path) är ingen lista"
+        case (.notAList, .en): return "\(path) is not a list"
+        case (.unknownReference(let id, let kind), .sv): return "\(path): '\(id)' är inget deklarerat \(kind)"
+        case (.unknownReference(let id, let kind), .en): return "\(path): '\(id)' is not a declared \(kind)"
+        case (.failingReference(let id), .sv): return "\(path): '\(id)' uppfyller inte villkoret"
+        case (.failingReference(let id), .en): return "\(path): '\(id)' does not satisfy the condition"
+        case (.value, _):
+            let value = RulePath(parsing: path).flatMap { Self.lookup($0, in: declaration.root) }
+            return "\(path): \(Self.shorten(ValueSemantics.display(value)))"
+        }
+    }
+
+    /// Replaces each `{{ path }}` with the value at that path of the declaration (`—` if none).
+    static func fill(_ template: String, from root: YAMLNode) -> String {
+        guard template.contains("{{") else { return template }
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                output += rest[open.lowerBound...]
+                return output
+            }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let value = RulePath(parsing: name).flatMap { lookup($0, in: root) }
+            output += shorten(ValueSemantics.display(value))
+            rest = rest[close.upperBound...]
+        }
+        output += rest
+        return output
+    }
+
+    static func lookup(_ path: RulePath, in root: YAMLNode) -> YAMLNode? {
+        var node = root
+        for component in path.components {
+            switch component {
+            case .key(let key):
+                guard let next = node[key] else { return nil }
+                node = next
+            case .index(let index):
+                guard let items = node.items, index < items.count else { return nil }
+                node = items[index]
+            }
+        }
+        return node
+    }
+
+    static func shorten(_ text: String) -> String {
+        text.count > 120 ? String(text.prefix(117)) + "…" : text
+    }
+}

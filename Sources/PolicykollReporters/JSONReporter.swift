@@ -1,0 +1,68 @@
+public import PolicykollCore
+import PolicykollYAML
+
+/// The machine-readable report (design §5, fixed shape; keys may be added, never renamed).
+public struct JSONReporter: Reporter {
+    /// Creates a JSON reporter.
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
+        document(report).prettyText + "\n"
+    }
+
+    /// The report as a JSON value.
+    public func document(_ report: CheckReport) -> JSONValue {
+        let summary = report.summary
+        return .object([
+            ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
+            (
+                "policy",
+                .object([
+                    ("name", .string(report.pack.name)), ("version", .string(report.pack.version)),
+                    ("sha256", .string(report.pack.sha256)),
+                ])
+            ),
+            ("asOf", .string(report.asOf.description)),
+            ("declarations", .int(report.declarationCount)),
+            ("findings", .array(report.findings.map(finding))),
+            ("errors", .array(report.errors.map(diagnostic))),
+            ("warnings", .array(report.warnings.map(diagnostic))),
+            (
+                "summary",
+                .object([
+                    ("error", .int(summary.error)), ("warning", .int(summary.warning)), ("info", .int(summary.info)),
+                    ("excepted", .int(summary.excepted)), ("baseline", .int(summary.baseline)),
+                ])
+            ),
+        ])
+    }
+
+    private func finding(_ finding: Finding) -> JSONValue {
+        .object([
+            ("ruleId", .string(finding.ruleID)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("status", .string(finding.status.rawValue)),
+            ("declaration", .string(finding.declarationID)),
+            ("kind", .string(finding.kind)),
+            ("file", .string(finding.file)),
+            ("line", .int(finding.mark.line)),
+            ("column", .int(finding.mark.column)),
+            ("path", .string(finding.path)),
+            ("area", .string(finding.area)),
+            ("principle", .string(finding.principle)),
+            ("message", .string(finding.message)),
+            ("fingerprint", .string(finding.fingerprint)),
+        ])
+    }
+
+    private func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        var members: [(String, JSONValue)] = [("file", .string(diagnostic.file))]
+        if let mark = diagnostic.mark {
+            members += [("line", .int(mark.line)), ("column", .int(mark.column))]
+        } else {
+            members += [("line", .null), ("column", .null)]
+        }
+        members.append(("message", .string(diagnostic.message)))
+        return .object(members)
+    }
+}
