@@ -121,13 +121,20 @@ public struct Evaluator: Sendable {
             }
             return first ?? Verdict(holds: true, evidence: [])
         case .any(let conditions):
-            var first: Verdict?
+            var last: Verdict?
+            var mostTelling: Verdict?
             for condition in conditions {
                 let verdict = evaluate(condition, in: scope)
                 if verdict.holds { return verdict }
-                if first == nil { first = verdict }
+                last = verdict
+                // Point at what is missing or unresolved rather than at a value that merely
+                // did not match: that is what the user has to add. Otherwise the last
+                // alternative, which by convention is the requirement after its exemptions.
+                if mostTelling == nil, verdict.evidence.contains(where: { $0.observation != .value }) {
+                    mostTelling = verdict
+                }
             }
-            return first ?? Verdict(holds: false, evidence: [])
+            return mostTelling ?? last ?? Verdict(holds: false, evidence: [])
         case .not(let inner):
             var verdict = evaluate(inner, in: scope)
             verdict.holds.toggle()

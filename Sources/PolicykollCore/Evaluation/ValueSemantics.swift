@@ -69,7 +69,7 @@ enum ValueSemantics {
         case .int(let int): return String(int)
         case .float(let double): return String(double)
         case .string(let string): return string
-        case .sequence(let items): return items.map { display($0) }.joined(separator: ", ")
+        case .sequence(let items): return items.isEmpty ? "[]" : items.map { display($0) }.joined(separator: ", ")
         case .mapping: return node.jsonValue.compactText
         }
     }

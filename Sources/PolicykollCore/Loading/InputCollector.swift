@@ -68,7 +68,7 @@ public enum InputCollector {
     }
 
     /// The real path, to notice the same file reached twice and folder loops.
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
@@ -97,7 +97,7 @@ public enum InputCollector {
     }
 
     /// A short reason for a file-system error.
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
             underlying.domain == NSPOSIXErrorDomain, let message = strerror(Int32(underlying.code))

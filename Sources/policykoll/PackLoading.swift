@@ -1,0 +1,34 @@
+import EmbeddedPolicies
+import PolicykollCore
+
+/// Finds and loads the rule pack: the `--policy` paths, or the pack embedded in the binary.
+enum PackLoading {
+    /// The files of the pack, and problems with the paths given.
+    static func files(for policyPaths: [String]) -> (files: [SourceFile], problems: [Diagnostic]) {
+        guard !policyPaths.isEmpty else {
+            let files = EmbeddedPolicies.files.map {
+                SourceFile(name: EmbeddedPolicies.locationPrefix + $0.path, text: $0.text)
+            }
+            return (files, [])
+        }
+        let (inputs, problems) = InputCollector.collect(policyPaths)
+        var files: [SourceFile] = []
+        var readProblems = problems
+        for input in inputs {
+            switch InputCollector.read(input) {
+            case .success(let file): files.append(file)
+            case .failure(let problem): readProblems.append(problem)
+            }
+        }
+        return (files, readProblems)
+    }
+
+    /// The loaded pack, or the diagnostics that prevent it (always at least one error then).
+    static func load(_ policyPaths: [String]) -> (pack: RulePack?, diagnostics: [Diagnostic], files: [SourceFile]) {
+        let (files, problems) = files(for: policyPaths)
+        let result = RulePackLoader.load(files)
+        let diagnostics = (problems + result.diagnostics).sorted(by: Diagnostic.ordered)
+        guard problems.allSatisfy({ $0.severity != .error }) else { return (nil, diagnostics, files) }
+        return (result.pack, diagnostics, files)
+    }
+}

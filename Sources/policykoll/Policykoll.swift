@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// The `policykoll` command: checks system declarations against the city's digitalisation policy.
+struct Policykoll: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policykoll",
+        abstract: "Policy-as-code compliance checks of system declarations against Göteborgs Stads policy för digitalisering och IT.",
+        discussion: """
+            Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 a usage error, \
+            an invalid rule pack, or an input that could not be read, parsed or validated.
+            """,
+        version: PolicykollVersion.text,
+        subcommands: [CheckCommand.self, DumpCommand.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// The process entry point: parses arguments and maps every outcome to the fixed exit codes.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Policykoll.parseAsRoot()
+            try command.run()
+        } catch {
+            // Usage errors exit 2, as the contract says (ArgumentParser's own default is 64).
+            if Policykoll.exitCode(for: error) == .validationFailure {
+                let message = Policykoll.fullMessage(for: error)
+                FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            Policykoll.exit(withError: error)
+        }
+    }
+}

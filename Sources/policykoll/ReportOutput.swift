@@ -1,0 +1,23 @@
+import Foundation
+import PolicykollCore
+
+/// Writes a report to standard output or to the `--output` file, never over an input file.
+enum ReportOutput {
+    /// Writes the text; returns a diagnostic when the file cannot be written or is an input.
+    static func write(_ text: String, to path: String?, protecting inputs: [String]) -> Diagnostic? {
+        guard let path, path != "-" else {
+            Console.out(text)
+            return nil
+        }
+        let target = InputCollector.canonical(path)
+        if inputs.contains(where: { InputCollector.canonical($0) == target }) {
+            return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return nil
+        } catch {
+            return .error("cannot write the report: \(InputCollector.describe(error))", file: path, at: nil)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+public import ArgumentParser
+import Foundation
+public import PolicykollCore
+
+extension Language: ExpressibleByArgument {}
+
+/// The report formats of `check`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// The `--fail-on` threshold.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, never
+
+    /// The lowest severity that fails the gate, or `nil` for `never`.
+    var threshold: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .never: nil
+        }
+    }
+}
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard argument.utf8.count == 10 else { return nil }
+        self.init(iso: argument)
+    }
+
+    /// Today's date in the local time zone.
+    static var today: CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+    }
+}
+
+/// The language from `--lang`, else from `LANG` (English for `en…`), else Swedish.
+func resolveLanguage(_ option: Language?) -> Language {
+    option ?? Language.fromLocale(ProcessInfo.processInfo.environment["LANG"])
+}
