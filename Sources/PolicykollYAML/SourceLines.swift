@@ -1,25 +1,113 @@
 /// The lines of a source file, to show the line of a diagnostic with a caret under its column.
+///
+/// Lines break where libyaml breaks them, so that its marks and these lines agree: at `\n`,
+/// `\r\n`, a lone `\r`, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
+/// A byte-order mark is not part of the first line. A UTF-16 file (with a byte-order mark) is
+/// decoded first; byte offsets still count bytes of the original file.
 public struct SourceLines: Sendable {
+    /// The text as UTF-8, without a byte-order mark.
     private let bytes: [UInt8]
+    /// The offset in `bytes` where each line starts.
     private let lineStarts: [Int]
+    /// The offset in `bytes` where each line's break starts (the end of the text for the last).
+    private let lineEnds: [Int]
+    /// How original byte offsets map to offsets in `bytes`.
+    private let offsets: OffsetMap
 
-    /// Indexes the lines of `bytes` (split at `\n`; a trailing `\r` is dropped).
+    private enum OffsetMap: Sendable {
+        /// UTF-8: shift by the length of the byte-order mark (0 or 3).
+        case shift(Int)
+        /// UTF-16: the `bytes` offset of each code unit after the byte-order mark.
+        case utf16([Int])
+    }
+
+    /// Indexes the lines of `bytes`: UTF-8, or UTF-16 with a byte-order mark.
     public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A {
-            starts.append(index + 1)
+        if bytes.count >= 2, bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF {
+            let (utf8, map) = Self.decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE)
+            self.bytes = utf8
+            self.offsets = .utf16(map)
+        } else if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            self.bytes = Array(bytes[3...])
+            self.offsets = .shift(3)
+        } else {
+            self.bytes = bytes
+            self.offsets = .shift(0)
         }
+        var starts = [0]
+        var ends: [Int] = []
+        let text = self.bytes
+        var index = 0
+        while index < text.count {
+            let breakLength = Self.lineBreakLength(text, at: index)
+            if breakLength > 0 {
+                ends.append(index)
+                index += breakLength
+                starts.append(index)
+            } else {
+                index += 1
+            }
+        }
+        ends.append(text.count)
         self.lineStarts = starts
+        self.lineEnds = ends
+    }
+
+    /// The number of lines (a final line break starts one last, empty line).
+    public var count: Int { lineStarts.count }
+
+    /// The length in bytes of the line break at `index`, or 0.
+    private static func lineBreakLength(_ text: [UInt8], at index: Int) -> Int {
+        switch text[index] {
+        case 0x0A:
+            return 1
+        case 0x0D:
+            return index + 1 < text.count && text[index + 1] == 0x0A ? 2 : 1
+        case 0xC2:
+            return index + 1 < text.count && text[index + 1] == 0x85 ? 2 : 0
+        case 0xE2:
+            guard index + 2 < text.count, text[index + 1] == 0x80 else { return 0 }
+            return text[index + 2] == 0xA8 || text[index + 2] == 0xA9 ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// UTF-16 to UTF-8 (invalid code units become U+FFFD), with the UTF-8 offset of each unit.
+    private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> ([UInt8], [Int]) {
+        let unitCount = (bytes.count - 2) / 2
+        var units: [UInt16] = []
+        units.reserveCapacity(unitCount)
+        for unit in 0..<unitCount {
+            let first = UInt16(bytes[2 + 2 * unit])
+            let second = UInt16(bytes[3 + 2 * unit])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+        }
+        var utf8: [UInt8] = []
+        var map = [Int](repeating: 0, count: unitCount)
+        var unit = 0
+        while unit < unitCount {
+            map[unit] = utf8.count
+            let value = units[unit]
+            var scalar = Unicode.Scalar(UInt32(value))
+            var width = 1
+            if (0xD800...0xDBFF).contains(value), unit + 1 < unitCount, (0xDC00...0xDFFF).contains(units[unit + 1]) {
+                scalar = Unicode.Scalar(0x10000 + (UInt32(value - 0xD800) << 10) + UInt32(units[unit + 1] - 0xDC00))
+                width = 2
+                map[unit + 1] = utf8.count
+            }
+            utf8.append(contentsOf: String(scalar ?? "\u{FFFD}").utf8)
+            unit += width
+        }
+        return (utf8, map)
     }
 
     /// The text of a 1-based line, decoded leniently (invalid bytes become U+FFFD), or `nil`.
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lineStarts.count else { return nil }
         let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        guard start <= end else { return "" }
+        let end = lineEnds[number - 1]
+        guard start < end else { return "" }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
@@ -31,9 +119,16 @@ public struct SourceLines: Sendable {
         return scalars[scalars.index(scalars.startIndex, offsetBy: mark.column - 1)]
     }
 
-    /// The mark of a byte offset: its line, and its column in Unicode scalars.
+    /// The mark of a byte offset of the original file: its line, and its column in Unicode scalars.
     public func mark(ofByteOffset offset: Int) -> Mark {
-        let clamped = min(max(0, offset), bytes.count)
+        let clamped: Int
+        switch offsets {
+        case .shift(let shift):
+            clamped = min(max(0, offset - shift), bytes.count)
+        case .utf16(let map):
+            let unit = (offset - 2) / 2
+            clamped = unit < 0 ? 0 : unit < map.count ? map[unit] : bytes.count
+        }
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -48,5 +143,14 @@ public struct SourceLines: Sendable {
             index += 1
         }
         return Mark(line: low + 1, column: column)
+    }
+
+    /// The mark itself when it points into the file, or else the nearest place that does: past
+    /// the last line (where libyaml puts the end of the stream) is the end of the last line.
+    public func clamped(_ mark: Mark) -> Mark {
+        let line = min(max(1, mark.line), lineStarts.count)
+        let length = self.line(line)?.unicodeScalars.count ?? 0
+        if line < mark.line { return Mark(line: line, column: length + 1) }
+        return Mark(line: line, column: min(max(1, mark.column), length + 1))
     }
 }

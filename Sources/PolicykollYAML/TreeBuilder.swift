@@ -8,6 +8,8 @@ struct TreeBuilder {
         var node: YAMLNode
         var size: Int
         var keyText: String?
+        /// Whether the node is the merge key: a plain, untagged `<<` (or one tagged `!!merge`).
+        var isMergeKey = false
     }
 
     /// What the last key of an open mapping was.
@@ -81,7 +83,11 @@ struct TreeBuilder {
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchor = isMapping
                 ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
-            if let anchor { openAnchors.insert(anchor) }
+            if let anchor {
+                // From here on the name means this (still open) node, not an older one.
+                anchors[anchor] = nil
+                openAnchors.insert(anchor)
+            }
             frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = frames.removeLast()
@@ -99,7 +105,8 @@ struct TreeBuilder {
             let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
             let tag = string(scalar.tag)
             let value = resolveScalar(text, plain: isPlain, tag: tag, mark: mark)
-            let built = Built(node: YAMLNode(value, mark: mark), size: 1, keyText: text)
+            let isMergeKey = text == "<<" && ((isPlain && tag == nil) || tag == ScalarResolver.yamlTagPrefix + "merge")
+            let built = Built(node: YAMLNode(value, mark: mark), size: 1, keyText: text, isMergeKey: isMergeKey)
             if let anchor = string(scalar.anchor) { anchors[anchor] = built }
             return add(built)
         case YAML_ALIAS_EVENT:
@@ -160,8 +167,7 @@ struct TreeBuilder {
         guard let pending = frames[last].pendingKey else {
             // This node is a key.
             if let keyText = built.keyText {
-                let isMerge = keyText == "<<" && built.node.string == "<<"
-                frames[last].pendingKey = isMerge ? .merge : .key(keyText, built.node.mark)
+                frames[last].pendingKey = built.isMergeKey ? .merge : .key(keyText, built.node.mark)
             } else {
                 report(.complexKey, at: built.node.mark)
                 frames[last].pendingKey = .invalid
@@ -212,7 +218,7 @@ struct TreeBuilder {
         case .sequence(let items):
             for item in items {
                 guard case .mapping(let entries) = item.value else {
-                    report(.invalidMerge(found: "a list holding a \(item.typeName)"), at: item.mark)
+                    report(.invalidMerge(found: "a list holding \(item.typeNameWithArticle)"), at: item.mark)
                     return
                 }
                 // Earlier mappings in the list take precedence over later ones.
@@ -221,7 +227,7 @@ struct TreeBuilder {
                 }
             }
         default:
-            report(.invalidMerge(found: "a \(node.typeName)"), at: node.mark)
+            report(.invalidMerge(found: node.typeNameWithArticle), at: node.mark)
             return
         }
         frames[index].merges.append((frames[index].entries.count, merged))
@@ -253,5 +259,13 @@ struct TreeBuilder {
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         pointer.map { String(cString: $0) }
+    }
+}
+
+extension YAMLNode {
+    /// The type name with its indefinite article: `a string`, `an integer`.
+    var typeNameWithArticle: String {
+        let name = typeName
+        return "aeiou".contains(name.first ?? "x") ? "an \(name)" : "a \(name)"
     }
 }

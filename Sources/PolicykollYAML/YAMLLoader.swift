@@ -40,7 +40,15 @@ public enum YAMLLoader {
                 if !keepGoing || isStreamEnd { return }
             }
         }
-        return builder.stream
+        var stream = builder.stream
+        if !stream.diagnostics.isEmpty {
+            // libyaml puts the end of the stream on a line after the last; point into the file.
+            let lines = SourceLines(bytes)
+            for index in stream.diagnostics.indices {
+                stream.diagnostics[index].mark = lines.clamped(stream.diagnostics[index].mark)
+            }
+        }
+        return stream
     }
 
     /// Loads a string (UTF-8).
@@ -56,12 +64,29 @@ public enum YAMLLoader {
         return bytes.firstIndex(of: 0)
     }
 
+    /// Where the character that a reader error is about starts. libyaml reports some errors at
+    /// the byte that broke the character (a bad UTF-8 continuation byte, the unit after a high
+    /// surrogate) rather than where the character starts.
+    static func characterStart(_ problem: String, offset: Int, bytes: [UInt8]) -> Int {
+        guard offset > 0, offset <= bytes.count else { return offset }
+        switch problem {
+        case "invalid trailing UTF-8 octet":
+            var start = offset - 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return start
+        case "expected low surrogate area":
+            return offset - 2
+        default:
+            return offset
+        }
+    }
+
     /// Turns libyaml's error state into a located diagnostic.
     private static func syntaxDiagnostic(_ parser: yaml_parser_t, bytes: [UInt8]) -> YAMLDiagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         let lines = SourceLines(bytes)
         if parser.error == YAML_READER_ERROR {
-            let mark = lines.mark(ofByteOffset: parser.problem_offset)
+            let mark = lines.mark(ofByteOffset: characterStart(problem, offset: parser.problem_offset, bytes: bytes))
             if problem.contains("control characters") {
                 return YAMLDiagnostic(.controlCharacter(UInt32(bitPattern: parser.problem_value)), at: mark, documentIndex: nil)
             }

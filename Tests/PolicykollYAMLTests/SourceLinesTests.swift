@@ -1,0 +1,100 @@
+import Testing
+
+@testable import PolicykollYAML
+
+@Suite("SourceLines")
+struct SourceLinesTests {
+    @Test("lines by number, without their line breaks")
+    func lines() {
+        let lines = SourceLines(Array("first\nsecond\r\n\nlast".utf8))
+        #expect(lines.count == 4)
+        #expect(lines.line(1) == "first")
+        #expect(lines.line(2) == "second")
+        #expect(lines.line(3) == "")
+        #expect(lines.line(4) == "last")
+        #expect(lines.line(0) == nil)
+        #expect(lines.line(5) == nil)
+    }
+
+    @Test("a final line break starts an empty last line; an empty file has one empty line")
+    func finalBreak() {
+        let lines = SourceLines(Array("a\n".utf8))
+        #expect(lines.count == 2)
+        #expect(lines.line(2) == "")
+        let empty = SourceLines([])
+        #expect(empty.count == 1)
+        #expect(empty.line(1) == "")
+        #expect(empty.mark(ofByteOffset: 0) == Mark.start)
+    }
+
+    @Test("lines break where libyaml breaks them: CR, CRLF, NEL, LS, PS")
+    func libyamlLineBreaks() {
+        let lines = SourceLines(Array("a\rb\r\nc\u{85}d\u{2028}e\u{2029}f".utf8))
+        #expect((1...6).map { lines.line($0) } == ["a", "b", "c", "d", "e", "f"])
+        // And libyaml agrees: the key after a LINE SEPARATOR inside a quoted scalar is on line 3.
+        let document = root("a: \"x\u{2028}y\"\nb: 1\n")
+        #expect(document.entry("b")?.keyMark == Mark(line: 3, column: 1))
+    }
+
+    @Test("byte offsets become marks with columns in Unicode scalars")
+    func marks() {
+        let text = Array("ab\nåäö: 🙂x\n".utf8)
+        let lines = SourceLines(text)
+        #expect(lines.mark(ofByteOffset: 0) == Mark(line: 1, column: 1))
+        #expect(lines.mark(ofByteOffset: 2) == Mark(line: 1, column: 3))
+        #expect(lines.mark(ofByteOffset: 3) == Mark(line: 2, column: 1))
+        #expect(lines.mark(ofByteOffset: 5) == Mark(line: 2, column: 2))  // after å (2 bytes)
+        #expect(lines.mark(ofByteOffset: 9) == Mark(line: 2, column: 4))  // the colon
+        #expect(lines.mark(ofByteOffset: 15) == Mark(line: 2, column: 7))  // x, after 🙂 (4 bytes)
+        #expect(lines.mark(ofByteOffset: text.count) == Mark(line: 3, column: 1))
+        #expect(lines.mark(ofByteOffset: -5) == Mark(line: 1, column: 1))
+        #expect(lines.mark(ofByteOffset: 10_000) == Mark(line: 3, column: 1))
+    }
+
+    @Test("the scalar at a mark")
+    func scalarAtMark() {
+        let lines = SourceLines(Array("a:\n\tåx\n".utf8))
+        #expect(lines.scalar(at: Mark(line: 2, column: 1)) == "\t")
+        #expect(lines.scalar(at: Mark(line: 2, column: 2)) == "å")
+        #expect(lines.scalar(at: Mark(line: 2, column: 3)) == "x")
+        #expect(lines.scalar(at: Mark(line: 2, column: 4)) == nil)
+        #expect(lines.scalar(at: Mark(line: 9, column: 1)) == nil)
+        #expect(lines.scalar(at: Mark(line: 1, column: 0)) == nil)
+    }
+
+    @Test("invalid UTF-8 is shown leniently")
+    func lenientLine() {
+        let lines = SourceLines([0x61, 0xFF, 0x62, 0x0A])
+        #expect(lines.line(1) == "a\u{FFFD}b")
+        #expect(lines.mark(ofByteOffset: 2) == Mark(line: 1, column: 3))
+    }
+
+    @Test("a UTF-8 byte-order mark is not part of the first line")
+    func utf8ByteOrderMark() {
+        let lines = SourceLines([0xEF, 0xBB, 0xBF] + Array("ab\ncd".utf8))
+        #expect(lines.line(1) == "ab")
+        #expect(lines.mark(ofByteOffset: 4) == Mark(line: 1, column: 2))
+        #expect(lines.mark(ofByteOffset: 6) == Mark(line: 2, column: 1))
+    }
+
+    @Test("UTF-16 is decoded; offsets count bytes of the original file", arguments: [false, true])
+    func utf16(bigEndian: Bool) {
+        let bytes = InvalidInputTests.utf16("a: å\n🙂b\n", bigEndian: bigEndian)
+        let lines = SourceLines(bytes)
+        #expect(lines.line(1) == "a: å")
+        #expect(lines.line(2) == "🙂b")
+        #expect(lines.mark(ofByteOffset: 2 + 2 * 3) == Mark(line: 1, column: 4))  // å
+        #expect(lines.mark(ofByteOffset: 2 + 2 * 5) == Mark(line: 2, column: 1))  // 🙂 (two units)
+        #expect(lines.mark(ofByteOffset: 2 + 2 * 7) == Mark(line: 2, column: 2))  // b
+    }
+
+    @Test("clamping keeps marks inside the file")
+    func clamping() {
+        let lines = SourceLines(Array("abc\nde".utf8))
+        #expect(lines.clamped(Mark(line: 1, column: 2)) == Mark(line: 1, column: 2))
+        #expect(lines.clamped(Mark(line: 2, column: 3)) == Mark(line: 2, column: 3))
+        #expect(lines.clamped(Mark(line: 3, column: 1)) == Mark(line: 2, column: 3))
+        #expect(lines.clamped(Mark(line: 1, column: 9)) == Mark(line: 1, column: 4))
+        #expect(lines.clamped(Mark(line: 0, column: 0)) == Mark(line: 1, column: 1))
+    }
+}
