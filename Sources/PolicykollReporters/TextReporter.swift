@@ -17,10 +17,12 @@ public struct TextReporter: Reporter {
         let language = report.language
         var entries: [(file: String, mark: Mark, order: Int, text: String)] = []
         for (position, diagnostic) in (report.errors + report.warnings).enumerated() {
-            entries.append((diagnostic.file, diagnostic.mark ?? Mark(line: 0, column: 0), position, render(diagnostic, report: report)))
+            entries.append(
+                (diagnostic.file, diagnostic.mark ?? Mark(line: 0, column: 0), position, render(diagnostic, report: report)))
         }
         for (position, finding) in report.findings.enumerated() {
-            entries.append((finding.file, finding.mark, 1_000_000_000 + position, render(finding, report: report, language: language)))
+            entries.append(
+                (finding.file, finding.mark, 1_000_000_000 + position, render(finding, report: report, language: language)))
         }
         entries.sort { ($0.file, $0.mark.line, $0.mark.column, $0.order) < ($1.file, $1.mark.line, $1.mark.column, $1.order) }
         var output = entries.map(\.text).joined()
@@ -80,19 +82,24 @@ public struct TextReporter: Reporter {
         let sv = report.language == .sv
         var parts: [String] = []
         parts.append(sv ? "\(summary.error) fel" : "\(summary.error) \(summary.error == 1 ? "error" : "errors")")
-        parts.append(sv ? "\(summary.warning) \(summary.warning == 1 ? "varning" : "varningar")" : "\(summary.warning) \(summary.warning == 1 ? "warning" : "warnings")")
+        parts.append(
+            sv
+                ? "\(summary.warning) \(summary.warning == 1 ? "varning" : "varningar")"
+                : "\(summary.warning) \(summary.warning == 1 ? "warning" : "warnings")")
         parts.append("\(summary.info) info")
         if summary.excepted > 0 { parts.append(sv ? "\(summary.excepted) undantagna" : "\(summary.excepted) excepted") }
         if summary.baseline > 0 { parts.append(sv ? "\(summary.baseline) i baslinjen" : "\(summary.baseline) in baseline") }
         let count = report.declarationCount
         var line = parts.joined(separator: ", ")
-        line += sv
+        line +=
+            sv
             ? " i \(count) \(count == 1 ? "deklaration" : "deklarationer")"
             : " in \(count) \(count == 1 ? "declaration" : "declarations")"
         line += " (\(report.pack.rules.count) \(sv ? "regler" : "rules"), \(report.pack.name) \(report.pack.version))"
         if !report.errors.isEmpty {
             let errors = report.errors.count
-            line += sv
+            line +=
+                sv
                 ? "; \(errors) \(errors == 1 ? "indatafel" : "indatafel")"
                 : "; \(errors) input \(errors == 1 ? "error" : "errors")"
         }

@@ -81,7 +81,8 @@ struct TreeBuilder {
                 return false
             }
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            let anchor = isMapping
+            let anchor =
+                isMapping
                 ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
             if let anchor {
                 // From here on the name means this (still open) node, not an older one.
@@ -99,9 +100,10 @@ struct TreeBuilder {
             return add(built)
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = scalar.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
-            } ?? ""
+            let text =
+                scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+                } ?? ""
             let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
             let tag = string(scalar.tag)
             let value = resolveScalar(text, plain: isPlain, tag: tag, mark: mark)

@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity of an open finding that exits 1: error, warning, info or never.")
+    @Option(
+        name: .customLong("fail-on"), help: "The lowest severity of an open finding that exits 1: error, warning, info or never.")
     var failOn: FailOn = .error
 
     @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD) the date operators use. Default: today.")

@@ -5,7 +5,8 @@ import Foundation
 struct Policykoll: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policykoll",
-        abstract: "Policy-as-code compliance checks of system declarations against Göteborgs Stads policy för digitalisering och IT.",
+        abstract:
+            "Policy-as-code compliance checks of system declarations against Göteborgs Stads policy för digitalisering och IT.",
         discussion: """
             Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 a usage error, \
             an invalid rule pack, or an input that could not be read, parsed or validated.

@@ -54,7 +54,8 @@ struct AliasTests {
         #expect(stream.errors.map(\.documentIndex) == [1])
     }
 
-    @Test("a recursive alias is an error", arguments: ["&a [*a]", "&a {k: *a}", "&a\n- x\n- *a\n", "top: &a\n  inner:\n    - *a\n"])
+    @Test(
+        "a recursive alias is an error", arguments: ["&a [*a]", "&a {k: *a}", "&a\n- x\n- *a\n", "top: &a\n  inner:\n    - *a\n"])
     func recursiveAlias(text: String) throws {
         let stream = load(text)
         let diagnostic = try #require(stream.errors.first)

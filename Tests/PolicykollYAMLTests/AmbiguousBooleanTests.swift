@@ -38,9 +38,11 @@ struct AmbiguousBooleanTests {
         #expect(flowOnly.documents.first?.root["m"]?.entries?.first?.key == word)
     }
 
-    @Test("quoted, tagged and longer words are not warned about", arguments: [
-        "\"yes\"", "'no'", "!!str on", "! off", "yess", "noo", "yes please", "true", "False",
-    ])
+    @Test(
+        "quoted, tagged and longer words are not warned about",
+        arguments: [
+            "\"yes\"", "'no'", "!!str on", "! off", "yess", "noo", "yes please", "true", "False",
+        ])
     func notAmbiguous(text: String) {
         #expect(load("flag: \(text)\n").warnings.isEmpty)
     }

@@ -29,12 +29,14 @@ struct InvalidInputTests {
         #expect(YAMLLoader.load([UInt8]()) == YAMLStream())
     }
 
-    @Test("invalid UTF-8 is an encoding error at the bad byte", arguments: [
-        ([0x61, 0x3A, 0x20, 0xFF, 0x0A], Mark(line: 1, column: 4)),
-        ([0x61, 0x3A, 0x20, 0x31, 0x0A, 0x62, 0x3A, 0x20, 0xC3, 0x28, 0x0A], Mark(line: 2, column: 4)),
-        (Array("a: åäö\nb: ".utf8) + [0xE2, 0x82], Mark(line: 2, column: 4)),
-        (Array("# é\nkey: x\n".utf8) + [0x80], Mark(line: 3, column: 1)),
-    ] as [([UInt8], Mark)])
+    @Test(
+        "invalid UTF-8 is an encoding error at the bad byte",
+        arguments: [
+            ([0x61, 0x3A, 0x20, 0xFF, 0x0A], Mark(line: 1, column: 4)),
+            ([0x61, 0x3A, 0x20, 0x31, 0x0A, 0x62, 0x3A, 0x20, 0xC3, 0x28, 0x0A], Mark(line: 2, column: 4)),
+            (Array("a: åäö\nb: ".utf8) + [0xE2, 0x82], Mark(line: 2, column: 4)),
+            (Array("# é\nkey: x\n".utf8) + [0x80], Mark(line: 3, column: 1)),
+        ] as [([UInt8], Mark)])
     func invalidUTF8(bytes: [UInt8], mark: Mark) throws {
         let error = try #require(singleError(bytes))
         guard case .invalidEncoding(let detail) = error.problem else {
@@ -46,11 +48,13 @@ struct InvalidInputTests {
         #expect(error.problem.message.contains("not valid UTF-8"))
     }
 
-    @Test("a file with NUL bytes is binary", arguments: [
-        ([0x00, 0x01, 0x02, 0x03], Mark(line: 1, column: 1)),
-        (Array("a: 1\nb: x".utf8) + [0x00] + Array("y\n".utf8), Mark(line: 2, column: 5)),
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], Mark(line: 3, column: 1)),
-    ] as [([UInt8], Mark)])
+    @Test(
+        "a file with NUL bytes is binary",
+        arguments: [
+            ([0x00, 0x01, 0x02, 0x03], Mark(line: 1, column: 1)),
+            (Array("a: 1\nb: x".utf8) + [0x00] + Array("y\n".utf8), Mark(line: 2, column: 5)),
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], Mark(line: 3, column: 1)),
+        ] as [([UInt8], Mark)])
     func binary(bytes: [UInt8], mark: Mark) throws {
         let error = try #require(singleError(bytes))
         #expect(error.problem == .binaryFile)
@@ -58,11 +62,13 @@ struct InvalidInputTests {
         #expect(YAMLLoader.load(bytes).documents.isEmpty)
     }
 
-    @Test("a tab in indentation is its own diagnostic", arguments: [
-        ("a:\n\tb: 1\n", Mark(line: 2, column: 1)),
-        ("list:\n\t- x\n", Mark(line: 2, column: 1)),
-        ("a:\n  b: 1\n\tc: 2\n", Mark(line: 3, column: 1)),
-    ])
+    @Test(
+        "a tab in indentation is its own diagnostic",
+        arguments: [
+            ("a:\n\tb: 1\n", Mark(line: 2, column: 1)),
+            ("list:\n\t- x\n", Mark(line: 2, column: 1)),
+            ("a:\n  b: 1\n\tc: 2\n", Mark(line: 3, column: 1)),
+        ])
     func tabIndentation(text: String, mark: Mark) throws {
         let error = try #require(singleError(text))
         #expect(error.problem == .tabIndentation)
@@ -78,9 +84,11 @@ struct InvalidInputTests {
         #expect(document["c"]?.string == "one\ttwo")
     }
 
-    @Test("an unterminated quoted scalar is a syntax error naming where it started", arguments: [
-        "a: \"abc\n", "a: 'abc\nb: 1\n", "- \"x\n- y\n",
-    ])
+    @Test(
+        "an unterminated quoted scalar is a syntax error naming where it started",
+        arguments: [
+            "a: \"abc\n", "a: 'abc\nb: 1\n", "- \"x\n- y\n",
+        ])
     func unterminatedQuote(text: String) throws {
         let error = try #require(singleError(text))
         guard case .syntax(let problem, let context) = error.problem else {
@@ -92,9 +100,11 @@ struct InvalidInputTests {
         #expect(error.problem.message.hasPrefix("invalid YAML: "))
     }
 
-    @Test("unterminated flow collections are syntax errors", arguments: [
-        "a: [1, 2\n", "a: {b: 1\n", "[[1, 2]\n", "{a: [1}\n", "a: [1, 2\nb: 3\n",
-    ])
+    @Test(
+        "unterminated flow collections are syntax errors",
+        arguments: [
+            "a: [1, 2\n", "a: {b: 1\n", "[[1, 2]\n", "{a: [1}\n", "a: [1, 2\nb: 3\n",
+        ])
     func unterminatedFlow(text: String) throws {
         let error = try #require(singleError(text))
         guard case .syntax = error.problem else {
@@ -103,21 +113,25 @@ struct InvalidInputTests {
         }
     }
 
-    @Test("other syntax errors", arguments: [
-        "a: b: c\n", "- a\nb: c\n", "a:\n  - b\n c: d\n", "key: value\n  bad: indent\n", "*\n", "&\n", "!<>\n",
-        "%FOO\n--- x\n", "a: 1\n--- \n- ]\n", "\"a\" x\n", "? a\n? b\n- c\n",
-    ])
+    @Test(
+        "other syntax errors",
+        arguments: [
+            "a: b: c\n", "- a\nb: c\n", "a:\n  - b\n c: d\n", "key: value\n  bad: indent\n", "*\n", "&\n", "!<>\n",
+            "%FOO\n--- x\n", "a: 1\n--- \n- ]\n", "\"a\" x\n", "? a\n? b\n- c\n",
+        ])
     func otherSyntaxErrors(text: String) throws {
         let error = try #require(singleError(text))
         #expect(error.problem.isError)
     }
 
-    @Test("a control character is named with its code point", arguments: [
-        ("a: \u{07}\n", 0x07, Mark(line: 1, column: 4)),
-        ("a: b\nc: x\u{1B}y\n", 0x1B, Mark(line: 2, column: 5)),
-        ("a: \"\u{7F}\"\n", 0x7F, Mark(line: 1, column: 5)),
-        ("åäö: \u{08}\n", 0x08, Mark(line: 1, column: 6)),
-    ])
+    @Test(
+        "a control character is named with its code point",
+        arguments: [
+            ("a: \u{07}\n", 0x07, Mark(line: 1, column: 4)),
+            ("a: b\nc: x\u{1B}y\n", 0x1B, Mark(line: 2, column: 5)),
+            ("a: \"\u{7F}\"\n", 0x7F, Mark(line: 1, column: 5)),
+            ("åäö: \u{08}\n", 0x08, Mark(line: 1, column: 6)),
+        ])
     func controlCharacter(text: String, code: Int, mark: Mark) throws {
         let error = try #require(singleError(text))
         #expect(error.problem == .controlCharacter(UInt32(code)))

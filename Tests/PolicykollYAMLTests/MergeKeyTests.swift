@@ -56,13 +56,15 @@ struct MergeKeyTests {
         #expect(load("b: &b {a: 1}\nm:\n  <<: *b\n  a: 2\n").diagnostics.isEmpty)
     }
 
-    @Test("merging a scalar, null or a list holding a scalar is an error", arguments: [
-        ("m:\n  <<: 1\n", "an integer", Mark(line: 2, column: 7)),
-        ("m:\n  <<: text\n", "a string", Mark(line: 2, column: 7)),
-        ("m:\n  <<:\n  a: 1\n", "a null", Mark(line: 2, column: 6)),
-        ("a: &a {x: 1}\nm:\n  <<: [*a, 2]\n", "a list holding an integer", Mark(line: 3, column: 12)),
-        ("m:\n  <<: [[1]]\n", "a list holding a list", Mark(line: 2, column: 8)),
-    ])
+    @Test(
+        "merging a scalar, null or a list holding a scalar is an error",
+        arguments: [
+            ("m:\n  <<: 1\n", "an integer", Mark(line: 2, column: 7)),
+            ("m:\n  <<: text\n", "a string", Mark(line: 2, column: 7)),
+            ("m:\n  <<:\n  a: 1\n", "a null", Mark(line: 2, column: 6)),
+            ("a: &a {x: 1}\nm:\n  <<: [*a, 2]\n", "a list holding an integer", Mark(line: 3, column: 12)),
+            ("m:\n  <<: [[1]]\n", "a list holding a list", Mark(line: 2, column: 8)),
+        ])
     func invalidMerge(text: String, found: String, mark: Mark) {
         let stream = load(text)
         #expect(stream.errors.map(\.problem) == [.invalidMerge(found: found)])

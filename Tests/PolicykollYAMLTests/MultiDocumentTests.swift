@@ -8,9 +8,10 @@ struct MultiDocumentTests {
     func severalDocuments() {
         let stream = load("a: 1\n---\nb: 2\n---\n- 3\n")
         #expect(stream.diagnostics.isEmpty)
-        #expect(stream.documents.map(\.root.data) == [
-            .object(["a": .number(1)]), .object(["b": .number(2)]), .array([.number(3)]),
-        ])
+        #expect(
+            stream.documents.map(\.root.data) == [
+                .object(["a": .number(1)]), .object(["b": .number(2)]), .array([.number(3)]),
+            ])
         #expect(stream.documents.allSatisfy { !$0.hasErrors })
     }
 

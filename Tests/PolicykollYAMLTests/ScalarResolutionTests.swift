@@ -30,9 +30,11 @@ struct ScalarResolutionTests {
         #expect(load("---\n").documents.map(\.root.value) == [.null])
     }
 
-    @Test("booleans: true/false in three spellings", arguments: [
-        ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false),
-    ])
+    @Test(
+        "booleans: true/false in three spellings",
+        arguments: [
+            ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false),
+        ])
     func booleans(text: String, expected: Bool) {
         #expect(clean(text) == .bool(expected))
     }
@@ -43,28 +45,34 @@ struct ScalarResolutionTests {
         #expect(resolved == .string(text))
     }
 
-    @Test("integers: decimal, 0o octal, 0x hex", arguments: [
-        ("0", 0), ("42", 42), ("-17", -17), ("+17", 17), ("007", 7), ("0o17", 15), ("0o0", 0),
-        ("0x1F", 31), ("0xff", 255), ("0x0", 0),
-        ("9223372036854775807", Int.max), ("-9223372036854775808", Int.min),
-        ("0x7FFFFFFFFFFFFFFF", Int.max),
-    ])
+    @Test(
+        "integers: decimal, 0o octal, 0x hex",
+        arguments: [
+            ("0", 0), ("42", 42), ("-17", -17), ("+17", 17), ("007", 7), ("0o17", 15), ("0o0", 0),
+            ("0x1F", 31), ("0xff", 255), ("0x0", 0),
+            ("9223372036854775807", Int.max), ("-9223372036854775808", Int.min),
+            ("0x7FFFFFFFFFFFFFFF", Int.max),
+        ])
     func integers(text: String, expected: Int) {
         #expect(clean(text) == .int(expected))
     }
 
-    @Test("not integers of the core schema are strings", arguments: [
-        "0b101", "0O17", "0X1F", "0o", "0x", "0o8", "0xG", "1_000", "12a", "+", "1:20", "--1", "-0x10", "+0o7",
-    ])
+    @Test(
+        "not integers of the core schema are strings",
+        arguments: [
+            "0b101", "0O17", "0X1F", "0o", "0x", "0o8", "0xG", "1_000", "12a", "+", "1:20", "--1", "-0x10", "+0o7",
+        ])
     func notIntegers(text: String) {
         let (resolved, _) = value(text)
         #expect(resolved == .string(text))
     }
 
-    @Test("integers beyond 64 bits are an error and stay strings", arguments: [
-        "9223372036854775808", "-9223372036854775809", "0x10000000000000000", "0o2000000000000000000000",
-        "123456789012345678901234567890",
-    ])
+    @Test(
+        "integers beyond 64 bits are an error and stay strings",
+        arguments: [
+            "9223372036854775808", "-9223372036854775809", "0x10000000000000000", "0o2000000000000000000000",
+            "123456789012345678901234567890",
+        ])
     func integerOutOfRange(text: String) {
         let (resolved, problems) = value(text)
         #expect(resolved == .string(text))
@@ -72,12 +80,14 @@ struct ScalarResolutionTests {
         #expect(problems.allSatisfy { $0.isError })
     }
 
-    @Test("floats", arguments: [
-        ("1.5", 1.5), ("-1.5", -1.5), ("+1.5", 1.5), ("0.5", 0.5), (".5", 0.5), ("-.5", -0.5), ("1.", 1.0),
-        ("1e3", 1000.0), ("1E3", 1000.0), ("1.5e-3", 0.0015), ("-2.5E+2", -250.0), ("6.02e23", 6.02e23),
-        ("0.0", 0.0), (".inf", .infinity), (".Inf", .infinity), (".INF", .infinity), ("+.inf", .infinity),
-        ("-.inf", -.infinity), ("-.Inf", -.infinity), ("-.INF", -.infinity),
-    ])
+    @Test(
+        "floats",
+        arguments: [
+            ("1.5", 1.5), ("-1.5", -1.5), ("+1.5", 1.5), ("0.5", 0.5), (".5", 0.5), ("-.5", -0.5), ("1.", 1.0),
+            ("1e3", 1000.0), ("1E3", 1000.0), ("1.5e-3", 0.0015), ("-2.5E+2", -250.0), ("6.02e23", 6.02e23),
+            ("0.0", 0.0), (".inf", .infinity), (".Inf", .infinity), (".INF", .infinity), ("+.inf", .infinity),
+            ("-.inf", -.infinity), ("-.Inf", -.infinity), ("-.INF", -.infinity),
+        ])
     func floats(text: String, expected: Double) {
         #expect(clean(text) == .float(expected))
     }
@@ -91,24 +101,30 @@ struct ScalarResolutionTests {
         #expect(double.isNaN)
     }
 
-    @Test("not floats of the core schema are strings", arguments: [
-        ".", "1e", "e3", "1.5.6", "1,5", ".nAn", "inf", "-inf", "nan", "1e3.5", "0x1p3", "1.0f", "Infinity",
-    ])
+    @Test(
+        "not floats of the core schema are strings",
+        arguments: [
+            ".", "1e", "e3", "1.5.6", "1,5", ".nAn", "inf", "-inf", "nan", "1e3.5", "0x1p3", "1.0f", "Infinity",
+        ])
     func notFloats(text: String) {
         let (resolved, _) = value(text)
         #expect(resolved == .string(text))
     }
 
-    @Test("dates, versions and words are strings", arguments: [
-        "2026-01-01", "2026-01-01T10:00:00Z", "1.2.3", "v1", "hello world", "12:30", "/path/to", "a,b",
-    ])
+    @Test(
+        "dates, versions and words are strings",
+        arguments: [
+            "2026-01-01", "2026-01-01T10:00:00Z", "1.2.3", "v1", "hello world", "12:30", "/path/to", "a,b",
+        ])
     func strings(text: String) {
         #expect(clean(text) == .string(text))
     }
 
-    @Test("quoted scalars are always strings", arguments: [
-        "\"true\"", "'false'", "\"null\"", "'~'", "\"\"", "''", "\"42\"", "'0x1F'", "\"1.5\"", "'.inf'", "\"yes\"",
-    ])
+    @Test(
+        "quoted scalars are always strings",
+        arguments: [
+            "\"true\"", "'false'", "\"null\"", "'~'", "\"\"", "''", "\"42\"", "'0x1F'", "\"1.5\"", "'.inf'", "\"yes\"",
+        ])
     func quoted(text: String) {
         let expected = String(text.dropFirst().dropLast())
         #expect(clean(text) == .string(expected))
@@ -120,7 +136,8 @@ struct ScalarResolutionTests {
         #expect(clean(">-\n  true\n") == .string("true"))
     }
 
-    @Test("!!str makes any scalar a string", arguments: ["!!str 42", "!!str true", "!!str null", "!!str", "!!str ~", "!!str 0x10"])
+    @Test(
+        "!!str makes any scalar a string", arguments: ["!!str 42", "!!str true", "!!str null", "!!str", "!!str ~", "!!str 0x10"])
     func strTag(text: String) {
         let expected = String(text.dropFirst("!!str".count).drop { $0 == " " })
         #expect(clean(text) == .string(expected))
@@ -152,16 +169,20 @@ struct ScalarResolutionTests {
         #expect(clean(text) == .string(String(text.dropFirst(2))))
     }
 
-    @Test("local and unknown tags leave the text a string", arguments: ["!custom 42", "!!binary aGVsbG8=", "!!timestamp 2026-01-01"])
+    @Test(
+        "local and unknown tags leave the text a string",
+        arguments: ["!custom 42", "!!binary aGVsbG8=", "!!timestamp 2026-01-01"])
     func otherTags(text: String) {
         let expected = String(text.split(separator: " ", maxSplits: 1)[1])
         #expect(clean(text) == .string(expected))
     }
 
-    @Test("a value that does not fit its tag is an error and stays a string", arguments: [
-        ("!!int", "abc"), ("!!int", "1.5"), ("!!int", "true"), ("!!int", "-0o10"), ("!!float", "abc"), ("!!float", "true"),
-        ("!!bool", "yes"), ("!!bool", "1"), ("!!bool", "abc"), ("!!null", "abc"), ("!!null", "0"),
-    ])
+    @Test(
+        "a value that does not fit its tag is an error and stays a string",
+        arguments: [
+            ("!!int", "abc"), ("!!int", "1.5"), ("!!int", "true"), ("!!int", "-0o10"), ("!!float", "abc"), ("!!float", "true"),
+            ("!!bool", "yes"), ("!!bool", "1"), ("!!bool", "abc"), ("!!null", "abc"), ("!!null", "0"),
+        ])
     func badTaggedValue(tag: String, text: String) {
         let (resolved, problems) = value("\(tag) \(text)")
         #expect(resolved == .string(text))

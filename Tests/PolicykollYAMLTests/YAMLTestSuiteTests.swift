@@ -72,7 +72,8 @@ struct YAMLTestSuiteTests {
             let id = (relative as NSString).deletingLastPathComponent
             let directory = URL(fileURLWithPath: root).appendingPathComponent(id)
             let nameFile = directory.appendingPathComponent("===")
-            let name = (try? String(contentsOf: nameFile, encoding: .utf8))?
+            let name =
+                (try? String(contentsOf: nameFile, encoding: .utf8))?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             found.append(
                 Case(

@@ -1,5 +1,5 @@
-public import PolicykollYAML
 import Foundation
+public import PolicykollYAML
 
 /// A compiled condition of the rule language (design §4): the rule's `when` and `assert`.
 public indirect enum Condition: Sendable {

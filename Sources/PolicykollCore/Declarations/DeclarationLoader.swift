@@ -5,7 +5,9 @@ public enum DeclarationLoader {
     /// The valid declarations of a file, and every error and warning found on the way.
     ///
     /// A document with an error is skipped; the file's other documents are still returned.
-    public static func load(_ file: SourceFile, validator: DeclarationValidator) -> (declarations: [Declaration], diagnostics: [Diagnostic]) {
+    public static func load(_ file: SourceFile, validator: DeclarationValidator) -> (
+        declarations: [Declaration], diagnostics: [Diagnostic]
+    ) {
         let stream = YAMLLoader.load(file.bytes)
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
         if stream.documents.isEmpty, !stream.hasErrors {

@@ -1,5 +1,5 @@
-public import PolicykollYAML
 import Foundation
+public import PolicykollYAML
 
 /// Checks a document's envelope (design §3) and turns it into a ``Declaration``.
 public struct DeclarationValidator: Sendable {

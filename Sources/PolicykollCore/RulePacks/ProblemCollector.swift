@@ -22,7 +22,9 @@ struct ProblemCollector {
     }
 
     /// A required string (numbers are accepted as their text, for versions like `1`).
-    mutating func requiredString(_ key: String, in node: YAMLNode, context: String, acceptNumbers: Bool = false) -> (String, Mark)? {
+    mutating func requiredString(_ key: String, in node: YAMLNode, context: String, acceptNumbers: Bool = false) -> (
+        String, Mark
+    )? {
         guard let entry = node.entry(key), !entry.value.isNull else {
             report(.missingKey(key, in: context), at: node.mark)
             return nil

@@ -94,14 +94,16 @@ public enum RulePackLoader {
                                 continue
                             }
                             if let first = ruleMarks[parsed.rule.id] {
-                                collector.report(.duplicateID(what: "rule", id: parsed.rule.id, first: first), at: parsed.rule.mark)
+                                collector.report(
+                                    .duplicateID(what: "rule", id: parsed.rule.id, first: first), at: parsed.rule.mark)
                             } else {
                                 ruleMarks[parsed.rule.id] = "\(file.name):\(parsed.rule.mark)"
                                 pendingRules.append(parsed)
                             }
                         }
                     } else if !rulesNode.isNull {
-                        collector.report(.wrongType(key: "rules", expected: "a list", found: rulesNode.typeName), at: rulesNode.mark)
+                        collector.report(
+                            .wrongType(key: "rules", expected: "a list", found: rulesNode.typeName), at: rulesNode.mark)
                     }
                 }
                 diagnostics += collector.diagnostics + compiler.problems.diagnostics
@@ -193,7 +195,8 @@ public enum RulePackLoader {
                     for principleNode in list {
                         guard let principle = readPrinciple(principleNode, area: id.0, collector: &collector) else { continue }
                         if let first = principleMarks[principle.id] {
-                            collector.report(.duplicateID(what: "principle", id: principle.id, first: first), at: principleNode["id"]!.mark)
+                            collector.report(
+                                .duplicateID(what: "principle", id: principle.id, first: first), at: principleNode["id"]!.mark)
                             continue
                         }
                         principleMarks[principle.id] = "\(collector.file):\(principleNode["id"]!.mark)"
@@ -201,7 +204,8 @@ public enum RulePackLoader {
                     }
                 } else {
                     collector.report(
-                        .wrongType(key: "principles", expected: "a list", found: principlesNode.typeName), at: principlesNode.mark)
+                        .wrongType(key: "principles", expected: "a list", found: principlesNode.typeName), at: principlesNode.mark
+                    )
                 }
             }
             areas.append(Area(id: id.0, title: title ?? LocalizedText(id.0), principles: principles))
@@ -224,7 +228,8 @@ public enum RulePackLoader {
             if case .bool(let flag) = derivedNode.value {
                 derived = flag
             } else {
-                collector.report(.wrongType(key: "derived", expected: "true or false", found: derivedNode.typeName), at: derivedNode.mark)
+                collector.report(
+                    .wrongType(key: "derived", expected: "true or false", found: derivedNode.typeName), at: derivedNode.mark)
             }
         }
         if let references = node["references"] { _ = readReferences(references, collector: &collector) }
@@ -289,7 +294,9 @@ public enum RulePackLoader {
     }
 
     static func isValidRuleID(_ id: String) -> Bool {
-        id.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+        id.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
     }
 
     private static func readReferences(_ node: YAMLNode, collector: inout ProblemCollector) -> [Reference] {

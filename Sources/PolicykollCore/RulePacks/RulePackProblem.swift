@@ -61,9 +61,11 @@ public enum RulePackProblem: Sendable, Equatable {
         case .unknownOperator(let name, let suggestion):
             return "unknown operator '\(name)'" + Self.hint(suggestion)
         case .twoOperators(let names):
-            return "a condition has exactly one operator; found \(names.map { "'\($0)'" }.joined(separator: " and ")); combine them with 'all'"
+            return
+                "a condition has exactly one operator; found \(names.map { "'\($0)'" }.joined(separator: " and ")); combine them with 'all'"
         case .noOperator:
-            return "a condition needs an operator (exists, equals, in, matches, gte, within, …), or all/any/not/each/some/none/ref"
+            return
+                "a condition needs an operator (exists, equals, in, matches, gte, within, …), or all/any/not/each/some/none/ref"
         case .mixedCondition(let key):
             return "'\(key)' cannot be combined with other keys in one condition"
         case .emptyConditionList(let key):
