@@ -162,6 +162,8 @@ struct ConditionCompiler {
             guard case .int(let count) = value.value, count >= 0 else { return invalid("a non-negative integer") }
             return name == "minItems" ? .minItems(count) : .maxItems(count)
         case "type":
+            // `type: null` is read by YAML as the null value; it names the null type.
+            if value.isNull { return .type(.null) }
             guard let text = value.string else { return invalid("a type name") }
             guard let type = ValueType(rawValue: text) else {
                 problems.report(.invalidType(text), at: value.mark)

@@ -1,0 +1,138 @@
+import PolicykollCore
+import PolicykollTestSupport
+import PolicykollYAML
+import Testing
+
+/// A broken rule pack and the located error it must give.
+struct BrokenPackCase: CustomTestStringConvertible, Sendable {
+    let name: String
+    let rules: String
+    let message: String
+    let line: Int
+    let column: Int
+    var testDescription: String { name }
+}
+
+@Suite("Rule-pack validation: strict, located errors before anything runs")
+struct RulePackValidationTests {
+    static func rule(_ body: String) -> String {
+        """
+          - id: R-1
+            title: T
+            severity: error
+            area: a
+            principle: P-1
+        \(body)
+        """
+    }
+
+    // Rules text starts at line 4 of rules.yaml (after apiVersion, kind, rules:).
+    static let cases: [BrokenPackCase] = [
+        .init(name: "unknown operator with a hint", rules: rule("    assert: {path: spec.x, equal: 1}"),
+              message: "unknown operator 'equal'; did you mean 'equals'?", line: 9, column: 28),
+        .init(name: "two operators in one leaf", rules: rule("    assert: {path: spec.x, equals: 1, exists: true}"),
+              message: "exactly one operator", line: 9, column: 39),
+        .init(name: "no operator", rules: rule("    assert: {path: spec.x}"),
+              message: "a condition needs an operator", line: 9, column: 13),
+        .init(name: "bad regex", rules: rule("    assert: {path: spec.x, matches: \"(unclosed\"}"),
+              message: "invalid regular expression '(unclosed'", line: 9, column: 37),
+        .init(name: "bad duration", rules: rule("    assert: {path: spec.x, within: 12M}"),
+              message: "'12M' is not an ISO 8601 duration", line: 9, column: 36),
+        .init(name: "bad date", rules: rule("    assert: {path: spec.x, before: yesterday}"),
+              message: "'yesterday' is not a date", line: 9, column: 36),
+        .init(name: "bad type", rules: rule("    assert: {path: spec.x, type: text}"),
+              message: "'text' is not a type", line: 9, column: 34),
+        .init(name: "bad path", rules: rule("    assert: {path: \"spec..x\", exists: true}"),
+              message: "'spec..x' is not a valid path", line: 9, column: 20),
+        .init(name: "exists needs a boolean", rules: rule("    assert: {path: spec.x, exists: yes}"),
+              message: "'exists' needs true or false", line: 9, column: 36),
+        .init(name: "minItems needs a count", rules: rule("    assert: {path: spec.x, minItems: -1}"),
+              message: "'minItems' needs a non-negative integer", line: 9, column: 38),
+        .init(name: "in needs a list", rules: rule("    assert: {path: spec.x, in: a}"),
+              message: "'in' needs a list of values", line: 9, column: 32),
+        .init(name: "each needs assert", rules: rule("    assert: {each: spec.x}"),
+              message: "'each' needs 'assert'", line: 9, column: 13),
+        .init(name: "all needs a list", rules: rule("    assert: {all: []}"),
+              message: "'all' needs a non-empty list", line: 9, column: 19),
+        .init(name: "all mixed with path", rules: rule("    assert: {all: [{path: a, exists: true}], path: b}"),
+              message: "'all' cannot be combined", line: 9, column: 46),
+        .init(name: "ref needs kind", rules: rule("    assert: {ref: spec.x}"),
+              message: "'ref' needs 'kind'", line: 9, column: 13),
+        .init(name: "unknown key in a rule", rules: rule("    assert: {path: spec.x, exists: true}\n    severty: error"),
+              message: "unknown key 'severty' in a rule; did you mean 'severity'?", line: 10, column: 5),
+        .init(name: "missing assert", rules: rule(""), message: "rule R-1 needs 'assert'", line: 4, column: 5),
+        .init(name: "invalid severity", rules: "  - {id: R-1, title: T, severity: fatal, area: a, principle: P-1, assert: {path: x, exists: true}}",
+              message: "severity 'fatal' is not one of error, warning, info", line: 4, column: 35),
+        .init(name: "unknown principle", rules: "  - {id: R-1, title: T, severity: error, area: a, principle: X-9, assert: {path: x, exists: true}}",
+              message: "unknown principle 'X-9'", line: 4, column: 62),
+        .init(name: "unknown area", rules: "  - {id: R-1, title: T, severity: error, area: zz, principle: P-1, assert: {path: x, exists: true}}",
+              message: "unknown area 'zz'", line: 4, column: 48),
+        .init(name: "principle of another area", rules: "  - {id: R-1, title: T, severity: error, area: b, principle: P-1, assert: {path: x, exists: true}}",
+              message: "principle 'P-1' belongs to area 'a', not 'b'", line: 4, column: 62),
+        .init(name: "text needs both languages", rules: "  - {id: R-1, title: {sv: T}, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}",
+              message: "'title' needs 'en'", line: 4, column: 22),
+        .init(name: "duplicate rule id",
+              rules: "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}\n"
+                  + "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}",
+              message: "duplicate rule id 'R-1' (first defined at rules.yaml:4:10)", line: 5, column: 10),
+    ]
+
+    @Test("a broken pack gives a located error", arguments: cases)
+    func brokenPack(_ row: BrokenPackCase) throws {
+        let result = Fixtures.pack(rules: row.rules)
+        #expect(result.pack == nil)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        let match = errors.first { $0.message.contains(row.message) }
+        #expect(match != nil, "expected '\(row.message)' among \(errors.map { "\($0.mark?.description ?? "-") \($0.message)" })")
+        #expect(match?.file == "rules.yaml")
+        #expect(match?.mark == Mark(line: row.line, column: row.column))
+    }
+
+    @Test("a valid pack loads, with texts as strings or {sv, en}")
+    func validPack() throws {
+        let result = Fixtures.pack(rules: Fixtures.rule(assert: "{path: spec.x, exists: true}"))
+        let pack = try #require(result.pack)
+        #expect(pack.name == "test")
+        #expect(pack.version == "1.0")
+        #expect(pack.rules.map(\.id) == ["R-1"])
+        #expect(pack.area("a")?.title == LocalizedText(sv: "Område A", en: "Area A"))
+        #expect(pack.area("b")?.title == LocalizedText("B"))
+        #expect(pack.sha256.count == 64)
+    }
+
+    @Test("a pack without a RulePack document is an error")
+    func noRulePack() {
+        let result = Fixtures.load([("rules.yaml", "apiVersion: policykoll/v1\nkind: Rules\nrules: []\n")])
+        #expect(result.pack == nil)
+        #expect(result.diagnostics.contains { $0.message.contains("no RulePack document") })
+    }
+
+    @Test("other kinds and apiVersions in a pack are errors")
+    func wrongKind() {
+        let result = Fixtures.load([
+            ("pack.yaml", Fixtures.catalogue),
+            ("x.yaml", "apiVersion: policykoll/v2\nkind: Exceptions\nexceptions: []\n"),
+        ])
+        #expect(result.pack == nil)
+        let messages = result.diagnostics.map(\.message)
+        #expect(messages.contains { $0.contains("unsupported apiVersion 'policykoll/v2'") })
+        #expect(messages.contains { $0.contains("not 'Exceptions'") })
+    }
+
+    @Test("YAML errors in a pack file are reported with the file's location")
+    func yamlErrorInPack() {
+        let result = Fixtures.load([("pack.yaml", Fixtures.catalogue), ("bad.yaml", "rules: [\n")])
+        #expect(result.pack == nil)
+        #expect(result.diagnostics.contains { $0.file == "bad.yaml" && $0.message.hasPrefix("invalid YAML") })
+    }
+
+    @Test("several problems in one pack are all reported")
+    func manyProblems() {
+        let rules = """
+              - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, equal: 1}}
+              - {id: R-2, title: T, severity: error, area: a, principle: P-1, assert: {path: x, within: soon}}
+            """
+        let result = Fixtures.pack(rules: rules)
+        #expect(result.diagnostics.filter { $0.severity == .error }.count == 2)
+    }
+}
