@@ -264,10 +264,3 @@ struct TreeBuilder {
     }
 }
 
-extension YAMLNode {
-    /// The type name with its indefinite article: `a string`, `an integer`.
-    var typeNameWithArticle: String {
-        let name = typeName
-        return "aeiou".contains(name.first ?? "x") ? "an \(name)" : "a \(name)"
-    }
-}

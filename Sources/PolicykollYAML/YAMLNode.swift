@@ -96,3 +96,15 @@ extension YAMLNode {
         }
     }
 }
+
+extension YAMLNode {
+    /// The type name with its indefinite article: `a string`, `an integer`.
+    public var typeNameWithArticle: String {
+        YAMLNode.withArticle(typeName)
+    }
+
+    /// A noun with its indefinite article: `a list`, `an integer`.
+    public static func withArticle(_ noun: String) -> String {
+        "aeiou".contains(noun.first ?? "x") ? "an \(noun)" : "a \(noun)"
+    }
+}

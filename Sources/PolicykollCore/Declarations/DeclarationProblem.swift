@@ -1,3 +1,5 @@
+import PolicykollYAML
+
 /// Why a document is not a valid declaration. One case per problem; one place for the text.
 public enum DeclarationProblem: Sendable, Equatable {
     case notAMapping(found: String)
@@ -15,11 +17,11 @@ public enum DeclarationProblem: Sendable, Equatable {
     public var message: String {
         switch self {
         case .notAMapping(let found):
-            return "a declaration must be a mapping with apiVersion, kind, metadata and spec; found a \(found)"
+            return "a declaration must be a mapping with apiVersion, kind, metadata and spec; found \(YAMLNode.withArticle(found))"
         case .missingField(let field):
             return "required field '\(field)' is missing"
         case .wrongType(let field, let expected, let found):
-            return "'\(field)' must be a \(expected), found a \(found)"
+            return "'\(field)' must be a \(expected), found \(YAMLNode.withArticle(found))"
         case .emptyField(let field):
             return "'\(field)' must not be empty"
         case .unsupportedAPIVersion(let version):

@@ -1,3 +1,5 @@
+import PolicykollYAML
+
 /// Why a rule pack is invalid. One case per problem; one place for the text.
 public enum RulePackProblem: Sendable, Equatable {
     case notAMapping(what: String, found: String)
@@ -31,13 +33,13 @@ public enum RulePackProblem: Sendable, Equatable {
     public var message: String {
         switch self {
         case .notAMapping(let what, let found):
-            return "\(what) must be a mapping, found a \(found)"
+            return "\(what) must be a mapping, found \(YAMLNode.withArticle(found))"
         case .missingKey(let key, let context):
             return "\(context) needs '\(key)'"
         case .unknownKey(let key, let context, let suggestion):
             return "unknown key '\(key)' in \(context)" + Self.hint(suggestion)
         case .wrongType(let key, let expected, let found):
-            return "'\(key)' must be \(expected), found a \(found)"
+            return "'\(key)' must be \(expected), found \(YAMLNode.withArticle(found))"
         case .unsupportedAPIVersion(let version):
             return "unsupported apiVersion '\(version)'; expected 'policykoll/v1'"
         case .unexpectedKind(let kind):
