@@ -1,0 +1,65 @@
+import PolicykollCore
+import Testing
+
+@Suite("Dates and durations")
+struct DateTests {
+    @Test("ISO dates parse; impossible dates do not")
+    func parse() {
+        #expect(CivilDate(iso: "2026-11-26") == CivilDate(year: 2026, month: 11, day: 26))
+        #expect(CivilDate(iso: "2024-02-29") != nil)
+        #expect(CivilDate(iso: "2026-02-29") == nil)
+        #expect(CivilDate(iso: "2026-13-01") == nil)
+        #expect(CivilDate(iso: "2026-1-01") == nil)
+        #expect(CivilDate(iso: "26-11-2026") == nil)
+        #expect(CivilDate(iso: "2026-11-26T10:00:00Z") == CivilDate(year: 2026, month: 11, day: 26))
+        #expect(CivilDate(iso: "2026-11-26x") == nil)
+        #expect(CivilDate(year: 2026, month: 1, day: 5)?.description == "2026-01-05")
+    }
+
+    @Test("durations parse in order; others are rejected")
+    func durations() {
+        #expect(ISODuration("P12M")?.months == 12)
+        #expect(ISODuration("P1Y6M")?.years == 1)
+        #expect(ISODuration("P2W")?.weeks == 2)
+        #expect(ISODuration("P90D")?.days == 90)
+        for bad in ["12M", "P", "PM", "P1M1Y", "PT1H", "P1.5Y", "P-1D", "P12", ""] {
+            #expect(ISODuration(bad) == nil, "\(bad) must be rejected")
+        }
+    }
+
+    @Test("subtracting clamps to the month's end and crosses years")
+    func subtracting() throws {
+        let march31 = try #require(CivilDate(iso: "2026-03-31"))
+        #expect(march31.subtracting(try #require(ISODuration("P1M"))).description == "2026-02-28")
+        #expect(march31.subtracting(try #require(ISODuration("P12M"))).description == "2025-03-31")
+        #expect(march31.subtracting(try #require(ISODuration("P3M"))).description == "2025-12-31")
+        #expect(march31.subtracting(try #require(ISODuration("P31D"))).description == "2026-02-28")
+        #expect(march31.subtracting(try #require(ISODuration("P1Y2W"))).description == "2025-03-17")
+        let leap = try #require(CivilDate(iso: "2024-02-29"))
+        #expect(leap.subtracting(try #require(ISODuration("P1Y"))).description == "2023-02-28")
+    }
+
+    @Test("language from the locale")
+    func language() {
+        #expect(Language.fromLocale("en_US.UTF-8") == .en)
+        #expect(Language.fromLocale("sv_SE.UTF-8") == .sv)
+        #expect(Language.fromLocale("C") == .sv)
+        #expect(Language.fromLocale(nil) == .sv)
+    }
+}
+
+@Suite("Paths")
+struct RulePathTests {
+    @Test("paths parse with keys, indexes and $.")
+    func parse() throws {
+        let path = try #require(RulePath(parsing: "spec.integrations[2].target"))
+        #expect(path.components == [.key("spec"), .key("integrations"), .index(2), .key("target")])
+        #expect(path.description == "spec.integrations[2].target")
+        #expect(RulePath(parsing: "$.spec.x")?.isAbsolute == true)
+        #expect(RulePath(parsing: "[0].name")?.components == [.index(0), .key("name")])
+        #expect(RulePath(parsing: "a[1][2]")?.components == [.key("a"), .index(1), .index(2)])
+        for bad in ["", "a..b", "a.", ".a", "a[", "a[x]", "a[-1]", "a]b", "a.[0]"] {
+            #expect(RulePath(parsing: bad) == nil, "'\(bad)' must be rejected")
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import PolicykollCore
+import PolicykollTestSupport
+import PolicykollYAML
+import Testing
+
+@Suite("Findings: located at the failing value or the nearest existing ancestor, worded, fingerprinted")
+struct FindingTests {
+    static let declaration = Fixtures.declarationText(
+        spec: """
+              personalData:
+                processed: true
+              architecture:
+                hosting: {dataLocation: [SE, US, EU, CN]}
+                integrations:
+                  - {name: a, target: other, personalData: true}
+                  - {name: b, target: ghost, personalData: true}
+                  - {name: c}
+              security:
+                classification: {confidentiality: 3}
+            """)
+
+    func findings(_ assert: String, inventory: [(name: String, text: String)] = [], language: Language = .en) throws -> [Finding] {
+        try Fixtures.check(
+            rules: Fixtures.rule(assert: assert), declarations: [("sys.yaml", Self.declaration)], inventory: inventory,
+            language: language
+        ).findings
+    }
+
+    @Test("a missing value points at the key of its nearest existing ancestor, with the full path")
+    func missingValue() throws {
+        let found = try findings("{path: spec.personalData.dpia.reference, exists: true}")
+        let finding = try #require(found.first)
+        #expect(found.count == 1)
+        #expect(finding.path == "spec.personalData.dpia.reference")
+        #expect(finding.mark == Mark(line: 8, column: 3))  // `personalData:`
+        #expect(finding.observation == .missing)
+        #expect(finding.message == "Rule R-1 (spec.personalData.dpia.reference is missing)")
+    }
+
+    @Test("a missing top-level section points at the document")
+    func missingSection() throws {
+        let finding = try #require(try findings("{path: spec.procurement.reference, exists: true}").first)
+        #expect(finding.mark == Mark(line: 7, column: 1))  // `spec:`
+    }
+
+    @Test("a failing value is pointed at itself")
+    func failingValue() throws {
+        let finding = try #require(try findings("{path: spec.security.classification.confidentiality, gte: 4}").first)
+        #expect(finding.mark == Mark(line: 17, column: 39))
+        #expect(finding.message == "Rule R-1 (spec.security.classification.confidentiality: 3)")
+    }
+
+    @Test("each gives one finding per failing element, with indexed paths")
+    func eachPerElement() throws {
+        let found = try findings("{each: spec.architecture.hosting.dataLocation, assert: {in: [SE, EU]}}")
+        #expect(found.map(\.path) == ["spec.architecture.hosting.dataLocation[1]", "spec.architecture.hosting.dataLocation[3]"])
+        #expect(found.map(\.mark) == [Mark(line: 11, column: 34), Mark(line: 11, column: 42)])
+        #expect(Set(found.map(\.fingerprint)).count == 2)
+    }
+
+    @Test("each over mappings locates missing fields per element")
+    func eachMissingField() throws {
+        let found = try findings("{each: spec.architecture.integrations, assert: {path: target, exists: true}}")
+        #expect(found.map(\.path) == ["spec.architecture.integrations[2].target"])
+        #expect(found.first?.mark == Mark(line: 15, column: 9))
+    }
+
+    @Test("ref resolves across the files of the run and the inventory")
+    func refAcrossFiles() throws {
+        let other = Fixtures.declarationText(id: "other", spec: "  security: {classification: {confidentiality: 4}}")
+        let condition = """
+            {each: spec.architecture.integrations, assert: {any: [{path: personalData, notEquals: true}, \
+            {ref: target, kind: System, assert: {path: spec.security.classification.confidentiality, \
+            gte: {path: $.spec.security.classification.confidentiality}}}]}}
+            """
+        let withoutInventory = try findings(condition)
+        // Integration c does not say whether it carries personal data: not shown compliant.
+        let undeclared = "spec.architecture.integrations[2].personalData"
+        #expect(
+            withoutInventory.map(\.path) == [
+                "spec.architecture.integrations[0].target", "spec.architecture.integrations[1].target", undeclared,
+            ])
+        #expect(withoutInventory.first?.message.contains("'other' is not a declared System") == true)
+
+        let withInventory = try findings(condition, inventory: [("inventory/other.yaml", other)])
+        #expect(withInventory.map(\.path) == ["spec.architecture.integrations[1].target", undeclared])
+
+        let lower = Fixtures.declarationText(id: "other", spec: "  security: {classification: {confidentiality: 1}}")
+        let withLower = try findings(condition, inventory: [("inventory/other.yaml", lower)])
+        #expect(withLower.count == 3)
+        #expect(withLower.first?.observation == .failingReference(id: "other"))
+    }
+
+    @Test("ref of a missing value fails; ref of the wrong kind fails")
+    func refMissingAndKind() throws {
+        #expect(try findings("{ref: spec.nothing, kind: System}").first?.observation == .missing)
+        let report = try Fixtures.check(
+            rules: Fixtures.rule(assert: "{ref: spec.peer, kind: Service}"),
+            declarations: [
+                ("a.yaml", Fixtures.declarationText(id: "a", spec: "  peer: b")),
+                ("b.yaml", Fixtures.declarationText(id: "b", spec: "  peer: a")),
+            ])
+        #expect(report.findings.count == 2)
+    }
+
+    @Test("messages fill {{path}} templates and come in the chosen language")
+    func templatesAndLanguage() throws {
+        let rules = """
+              - id: R-1
+                title: {sv: Titel, en: Title}
+                severity: warning
+                area: a
+                principle: P-1
+                message: {sv: "{{metadata.name}} saknar {{ spec.nothing }}", en: "{{metadata.name}} lacks it"}
+                assert: {path: spec.security.classification.confidentiality, gte: 4}
+
+            """
+        let sv = try Fixtures.check(rules: rules, declarations: [("s.yaml", Self.declaration)], language: .sv)
+        #expect(sv.findings.first?.message == "System sys saknar — (spec.security.classification.confidentiality: 3)")
+        let en = try Fixtures.check(rules: rules, declarations: [("s.yaml", Self.declaration)], language: .en)
+        #expect(en.findings.first?.message == "System sys lacks it (spec.security.classification.confidentiality: 3)")
+        #expect(en.findings.first?.severity == .warning)
+    }
+
+    @Test("fingerprints depend on rule, declaration and path only")
+    func fingerprints() throws {
+        let rule = Fixtures.rule(assert: "{path: spec.x, exists: true}")
+        let first = try Fixtures.check(rules: rule, declarations: [("a.yaml", Fixtures.declarationText(spec: "  y: 1"))])
+        let moved = try Fixtures.check(
+            rules: rule, declarations: [("elsewhere/b.yaml", "# comment\n\n\n" + Fixtures.declarationText(spec: "  z: 0\n  y: 1"))])
+        #expect(first.findings.first?.fingerprint == moved.findings.first?.fingerprint)
+        #expect(first.findings.first?.mark != moved.findings.first?.mark)
+        #expect(
+            first.findings.first?.fingerprint
+                == Finding.fingerprint(ruleID: "R-1", declarationID: "sys", path: "spec.x"))
+        #expect(Finding.fingerprint(ruleID: "R-1", declarationID: "sys", path: "spec.y") != first.findings.first?.fingerprint)
+    }
+
+    @Test("every (rule, declaration) pair has an outcome, passes included")
+    func outcomesKept() throws {
+        let rules = Fixtures.rule(id: "R-1", assert: "{path: spec.x, exists: true}")
+            + Fixtures.rule(id: "R-2", when: "{path: spec.never, exists: true}", assert: "{path: spec.x, exists: true}")
+            + Fixtures.rule(id: "R-3", assert: "{path: spec.y, exists: true}")
+        let report = try Fixtures.check(rules: rules, declarations: [("a.yaml", Fixtures.declarationText(spec: "  y: 1"))])
+        let results = report.results[0].outcomes.map { outcome -> String in
+            switch outcome.result {
+            case .pass: "pass"
+            case .fail: "fail"
+            case .notApplicable: "n/a"
+            }
+        }
+        #expect(results == ["fail", "n/a", "pass"])
+    }
+
+    @Test("findings are ordered by file, line, column, rule id")
+    func order() throws {
+        let rules = Fixtures.rule(id: "R-2", assert: "{path: spec.x, exists: true}")
+            + Fixtures.rule(id: "R-1", assert: "{path: spec.x, exists: true}")
+            + Fixtures.rule(id: "R-0", assert: "{path: spec.y, equals: 2}")
+        let report = try Fixtures.check(
+            rules: rules,
+            declarations: [
+                ("b.yaml", Fixtures.declarationText(id: "b", spec: "  y: 1")),
+                ("a.yaml", Fixtures.declarationText(id: "a", spec: "  y: 1")),
+            ])
+        #expect(report.findings.map { "\($0.file) \($0.mark) \($0.ruleID)" } == [
+            "a.yaml 7:1 R-1", "a.yaml 7:1 R-2", "a.yaml 8:6 R-0", "b.yaml 7:1 R-1", "b.yaml 7:1 R-2", "b.yaml 8:6 R-0",
+        ])
+    }
+}
