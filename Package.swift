@@ -90,6 +90,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "PolicykollReportersTests",
+            dependencies: ["PolicykollReporters", "PolicykollTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "PolicykollCLITests",
             dependencies: ["policykoll", "PolicykollTestSupport"],
             swiftSettings: strictSettings

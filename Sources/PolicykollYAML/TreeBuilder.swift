@@ -263,4 +263,3 @@ struct TreeBuilder {
         pointer.map { String(cString: $0) }
     }
 }
-

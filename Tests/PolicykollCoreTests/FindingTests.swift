@@ -19,7 +19,8 @@ struct FindingTests {
                 classification: {confidentiality: 3}
             """)
 
-    func findings(_ assert: String, inventory: [(name: String, text: String)] = [], language: Language = .en) throws -> [Finding] {
+    func findings(_ assert: String, inventory: [(name: String, text: String)] = [], language: Language = .en) throws -> [Finding]
+    {
         try Fixtures.check(
             rules: Fixtures.rule(assert: assert), declarations: [("sys.yaml", Self.declaration)], inventory: inventory,
             language: language
@@ -127,7 +128,8 @@ struct FindingTests {
         let rule = Fixtures.rule(assert: "{path: spec.x, exists: true}")
         let first = try Fixtures.check(rules: rule, declarations: [("a.yaml", Fixtures.declarationText(spec: "  y: 1"))])
         let moved = try Fixtures.check(
-            rules: rule, declarations: [("elsewhere/b.yaml", "# comment\n\n\n" + Fixtures.declarationText(spec: "  z: 0\n  y: 1"))])
+            rules: rule,
+            declarations: [("elsewhere/b.yaml", "# comment\n\n\n" + Fixtures.declarationText(spec: "  z: 0\n  y: 1"))])
         #expect(first.findings.first?.fingerprint == moved.findings.first?.fingerprint)
         #expect(first.findings.first?.mark != moved.findings.first?.mark)
         #expect(
@@ -138,7 +140,8 @@ struct FindingTests {
 
     @Test("every (rule, declaration) pair has an outcome, passes included")
     func outcomesKept() throws {
-        let rules = Fixtures.rule(id: "R-1", assert: "{path: spec.x, exists: true}")
+        let rules =
+            Fixtures.rule(id: "R-1", assert: "{path: spec.x, exists: true}")
             + Fixtures.rule(id: "R-2", when: "{path: spec.never, exists: true}", assert: "{path: spec.x, exists: true}")
             + Fixtures.rule(id: "R-3", assert: "{path: spec.y, exists: true}")
         let report = try Fixtures.check(rules: rules, declarations: [("a.yaml", Fixtures.declarationText(spec: "  y: 1"))])
@@ -154,7 +157,8 @@ struct FindingTests {
 
     @Test("findings are ordered by file, line, column, rule id")
     func order() throws {
-        let rules = Fixtures.rule(id: "R-2", assert: "{path: spec.x, exists: true}")
+        let rules =
+            Fixtures.rule(id: "R-2", assert: "{path: spec.x, exists: true}")
             + Fixtures.rule(id: "R-1", assert: "{path: spec.x, exists: true}")
             + Fixtures.rule(id: "R-0", assert: "{path: spec.y, equals: 2}")
         let report = try Fixtures.check(
@@ -163,8 +167,9 @@ struct FindingTests {
                 ("b.yaml", Fixtures.declarationText(id: "b", spec: "  y: 1")),
                 ("a.yaml", Fixtures.declarationText(id: "a", spec: "  y: 1")),
             ])
-        #expect(report.findings.map { "\($0.file) \($0.mark) \($0.ruleID)" } == [
-            "a.yaml 7:1 R-1", "a.yaml 7:1 R-2", "a.yaml 8:6 R-0", "b.yaml 7:1 R-1", "b.yaml 7:1 R-2", "b.yaml 8:6 R-0",
-        ])
+        #expect(
+            report.findings.map { "\($0.file) \($0.mark) \($0.ruleID)" } == [
+                "a.yaml 7:1 R-1", "a.yaml 7:1 R-2", "a.yaml 8:6 R-0", "b.yaml 7:1 R-1", "b.yaml 7:1 R-2", "b.yaml 8:6 R-0",
+            ])
     }
 }

@@ -28,53 +28,80 @@ struct RulePackValidationTests {
 
     // Rules text starts at line 4 of rules.yaml (after apiVersion, kind, rules:).
     static let cases: [BrokenPackCase] = [
-        .init(name: "unknown operator with a hint", rules: rule("    assert: {path: spec.x, equal: 1}"),
-              message: "unknown operator 'equal'; did you mean 'equals'?", line: 9, column: 28),
-        .init(name: "two operators in one leaf", rules: rule("    assert: {path: spec.x, equals: 1, exists: true}"),
-              message: "exactly one operator", line: 9, column: 39),
-        .init(name: "no operator", rules: rule("    assert: {path: spec.x}"),
-              message: "a condition needs an operator", line: 9, column: 13),
-        .init(name: "bad regex", rules: rule("    assert: {path: spec.x, matches: \"(unclosed\"}"),
-              message: "invalid regular expression '(unclosed'", line: 9, column: 37),
-        .init(name: "bad duration", rules: rule("    assert: {path: spec.x, within: 12M}"),
-              message: "'12M' is not an ISO 8601 duration", line: 9, column: 36),
-        .init(name: "bad date", rules: rule("    assert: {path: spec.x, before: yesterday}"),
-              message: "'yesterday' is not a date", line: 9, column: 36),
-        .init(name: "bad type", rules: rule("    assert: {path: spec.x, type: text}"),
-              message: "'text' is not a type", line: 9, column: 34),
-        .init(name: "bad path", rules: rule("    assert: {path: \"spec..x\", exists: true}"),
-              message: "'spec..x' is not a valid path", line: 9, column: 20),
-        .init(name: "exists needs a boolean", rules: rule("    assert: {path: spec.x, exists: yes}"),
-              message: "'exists' needs true or false", line: 9, column: 36),
-        .init(name: "minItems needs a count", rules: rule("    assert: {path: spec.x, minItems: -1}"),
-              message: "'minItems' needs a non-negative integer", line: 9, column: 38),
-        .init(name: "in needs a list", rules: rule("    assert: {path: spec.x, in: a}"),
-              message: "'in' needs a list of values", line: 9, column: 32),
-        .init(name: "each needs assert", rules: rule("    assert: {each: spec.x}"),
-              message: "'each' needs 'assert'", line: 9, column: 13),
-        .init(name: "all needs a list", rules: rule("    assert: {all: []}"),
-              message: "'all' needs a non-empty list", line: 9, column: 19),
-        .init(name: "all mixed with path", rules: rule("    assert: {all: [{path: a, exists: true}], path: b}"),
-              message: "'all' cannot be combined", line: 9, column: 46),
-        .init(name: "ref needs kind", rules: rule("    assert: {ref: spec.x}"),
-              message: "'ref' needs 'kind'", line: 9, column: 13),
-        .init(name: "unknown key in a rule", rules: rule("    assert: {path: spec.x, exists: true}\n    severty: error"),
-              message: "unknown key 'severty' in a rule; did you mean 'severity'?", line: 10, column: 5),
+        .init(
+            name: "unknown operator with a hint", rules: rule("    assert: {path: spec.x, equal: 1}"),
+            message: "unknown operator 'equal'; did you mean 'equals'?", line: 9, column: 28),
+        .init(
+            name: "two operators in one leaf", rules: rule("    assert: {path: spec.x, equals: 1, exists: true}"),
+            message: "exactly one operator", line: 9, column: 39),
+        .init(
+            name: "no operator", rules: rule("    assert: {path: spec.x}"),
+            message: "a condition needs an operator", line: 9, column: 13),
+        .init(
+            name: "bad regex", rules: rule("    assert: {path: spec.x, matches: \"(unclosed\"}"),
+            message: "invalid regular expression '(unclosed'", line: 9, column: 37),
+        .init(
+            name: "bad duration", rules: rule("    assert: {path: spec.x, within: 12M}"),
+            message: "'12M' is not an ISO 8601 duration", line: 9, column: 36),
+        .init(
+            name: "bad date", rules: rule("    assert: {path: spec.x, before: yesterday}"),
+            message: "'yesterday' is not a date", line: 9, column: 36),
+        .init(
+            name: "bad type", rules: rule("    assert: {path: spec.x, type: text}"),
+            message: "'text' is not a type", line: 9, column: 34),
+        .init(
+            name: "bad path", rules: rule("    assert: {path: \"spec..x\", exists: true}"),
+            message: "'spec..x' is not a valid path", line: 9, column: 20),
+        .init(
+            name: "exists needs a boolean", rules: rule("    assert: {path: spec.x, exists: yes}"),
+            message: "'exists' needs true or false", line: 9, column: 36),
+        .init(
+            name: "minItems needs a count", rules: rule("    assert: {path: spec.x, minItems: -1}"),
+            message: "'minItems' needs a non-negative integer", line: 9, column: 38),
+        .init(
+            name: "in needs a list", rules: rule("    assert: {path: spec.x, in: a}"),
+            message: "'in' needs a list of values", line: 9, column: 32),
+        .init(
+            name: "each needs assert", rules: rule("    assert: {each: spec.x}"),
+            message: "'each' needs 'assert'", line: 9, column: 13),
+        .init(
+            name: "all needs a list", rules: rule("    assert: {all: []}"),
+            message: "'all' needs a non-empty list", line: 9, column: 19),
+        .init(
+            name: "all mixed with path", rules: rule("    assert: {all: [{path: a, exists: true}], path: b}"),
+            message: "'all' cannot be combined", line: 9, column: 46),
+        .init(
+            name: "ref needs kind", rules: rule("    assert: {ref: spec.x}"),
+            message: "'ref' needs 'kind'", line: 9, column: 13),
+        .init(
+            name: "unknown key in a rule", rules: rule("    assert: {path: spec.x, exists: true}\n    severty: error"),
+            message: "unknown key 'severty' in a rule; did you mean 'severity'?", line: 10, column: 5),
         .init(name: "missing assert", rules: rule(""), message: "rule R-1 needs 'assert'", line: 4, column: 5),
-        .init(name: "invalid severity", rules: "  - {id: R-1, title: T, severity: fatal, area: a, principle: P-1, assert: {path: x, exists: true}}",
-              message: "severity 'fatal' is not one of error, warning, info", line: 4, column: 35),
-        .init(name: "unknown principle", rules: "  - {id: R-1, title: T, severity: error, area: a, principle: X-9, assert: {path: x, exists: true}}",
-              message: "unknown principle 'X-9'", line: 4, column: 62),
-        .init(name: "unknown area", rules: "  - {id: R-1, title: T, severity: error, area: zz, principle: P-1, assert: {path: x, exists: true}}",
-              message: "unknown area 'zz'", line: 4, column: 48),
-        .init(name: "principle of another area", rules: "  - {id: R-1, title: T, severity: error, area: b, principle: P-1, assert: {path: x, exists: true}}",
-              message: "principle 'P-1' belongs to area 'a', not 'b'", line: 4, column: 62),
-        .init(name: "text needs both languages", rules: "  - {id: R-1, title: {sv: T}, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}",
-              message: "'title' needs 'en'", line: 4, column: 22),
-        .init(name: "duplicate rule id",
-              rules: "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}\n"
-                  + "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}",
-              message: "duplicate rule id 'R-1' (first defined at rules.yaml:4:10)", line: 5, column: 10),
+        .init(
+            name: "invalid severity",
+            rules: "  - {id: R-1, title: T, severity: fatal, area: a, principle: P-1, assert: {path: x, exists: true}}",
+            message: "severity 'fatal' is not one of error, warning, info", line: 4, column: 35),
+        .init(
+            name: "unknown principle",
+            rules: "  - {id: R-1, title: T, severity: error, area: a, principle: X-9, assert: {path: x, exists: true}}",
+            message: "unknown principle 'X-9'", line: 4, column: 62),
+        .init(
+            name: "unknown area",
+            rules: "  - {id: R-1, title: T, severity: error, area: zz, principle: P-1, assert: {path: x, exists: true}}",
+            message: "unknown area 'zz'", line: 4, column: 48),
+        .init(
+            name: "principle of another area",
+            rules: "  - {id: R-1, title: T, severity: error, area: b, principle: P-1, assert: {path: x, exists: true}}",
+            message: "principle 'P-1' belongs to area 'a', not 'b'", line: 4, column: 62),
+        .init(
+            name: "text needs both languages",
+            rules: "  - {id: R-1, title: {sv: T}, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}",
+            message: "'title' needs 'en'", line: 4, column: 22),
+        .init(
+            name: "duplicate rule id",
+            rules: "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}\n"
+                + "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}",
+            message: "duplicate rule id 'R-1' (first defined at rules.yaml:4:10)", line: 5, column: 10),
     ]
 
     @Test("a broken pack gives a located error", arguments: cases)

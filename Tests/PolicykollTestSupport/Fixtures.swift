@@ -69,7 +69,10 @@ public enum Fixtures {
     ) throws -> CheckReport {
         let loaded = pack(rules: rules)
         guard let pack = loaded.pack else {
-            throw FixtureError(message: "test pack is invalid: \(loaded.diagnostics.map { "\($0.file):\($0.mark?.description ?? "-"): \($0.message)" })")
+            throw FixtureError(
+                message:
+                    "test pack is invalid: \(loaded.diagnostics.map { "\($0.file):\($0.mark?.description ?? "-"): \($0.message)" })"
+            )
         }
         return CheckEngine.check(
             pack: pack, inputs: declarations.map { SourceFile(name: $0.name, text: $0.text) },

@@ -4,6 +4,7 @@ import PolicykollYAML
 public enum DeclarationProblem: Sendable, Equatable {
     case notAMapping(found: String)
     case missingField(String)
+    case missingFields([String])
     case wrongType(field: String, expected: String, found: String)
     case emptyField(String)
     case unsupportedAPIVersion(String)
@@ -17,9 +18,13 @@ public enum DeclarationProblem: Sendable, Equatable {
     public var message: String {
         switch self {
         case .notAMapping(let found):
-            return "a declaration must be a mapping with apiVersion, kind, metadata and spec; found \(YAMLNode.withArticle(found))"
+            return
+                "a declaration must be a mapping with apiVersion, kind, metadata and spec; found \(YAMLNode.withArticle(found))"
         case .missingField(let field):
             return "required field '\(field)' is missing"
+        case .missingFields(let fields):
+            let list = fields.map { "'\($0)'" }.joined(separator: ", ")
+            return "not a policykoll declaration: required fields \(list) are missing"
         case .wrongType(let field, let expected, let found):
             return "'\(field)' must be a \(expected), found \(YAMLNode.withArticle(found))"
         case .emptyField(let field):

@@ -34,6 +34,13 @@ public struct DeclarationValidator: Sendable {
             return (nil, problems)
         }
 
+        // A document with none of the envelope is not a declaration at all: say so once.
+        let envelope = ["apiVersion", "kind", "metadata", "spec"]
+        let missing = envelope.filter { root[$0] == nil }
+        if missing.count > 1 {
+            fail(.missingFields(missing), at: root.mark)
+            return (nil, problems)
+        }
         let apiVersion = requiredString("apiVersion", in: root, at: root.mark, fail: fail)
         if let apiVersion, apiVersion.value != Self.apiVersion {
             fail(.unsupportedAPIVersion(apiVersion.value), at: apiVersion.mark)
