@@ -21,7 +21,10 @@ struct EmbedPoliciesPlugin: BuildToolPlugin {
 
     /// Every YAML file under the folder, so a change to any of them re-runs the embedding.
     private func policyFiles(under folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+        // A checkout without policies/ still builds: the embedded pack is then empty.
+        guard FileManager.default.fileExists(atPath: folder.path(percentEncoded: false)),
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        else {
             return []
         }
         var files: [URL] = [folder]
