@@ -31,12 +31,34 @@ public struct CompilerStyle: Sendable {
 
     /// The source line and a caret under the column.
     public func excerpt(lines: SourceLines, mark: Mark) -> String {
-        guard let line = lines.line(mark.line) else { return "" }
+        guard let fullLine = lines.line(mark.line) else { return "" }
+        let (line, column) = Self.window(fullLine, column: mark.column)
         let number = String(mark.line)
         let gutter = String(repeating: " ", count: number.count)
         let shown = TerminalText.safe(line.replacingTabs())
-        let caretOffset = line.unicodeScalars.prefix(max(0, mark.column - 1)).reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+        let caretOffset = line.unicodeScalars.prefix(max(0, column - 1)).reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
         return " \(number) | \(shown)\n \(gutter) | \(String(repeating: " ", count: caretOffset))\(colored("^", for: "caret"))\n"
+    }
+
+    /// The widest source excerpt shown, in Unicode scalars.
+    static let maxExcerptWidth = 120
+
+    /// A long line cut to a window around the column, marked with `…` where cut; and the
+    /// column within the window.
+    static func window(_ line: String, column: Int) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > maxExcerptWidth else { return (line, column) }
+        let half = maxExcerptWidth / 2
+        let start = max(0, min(column - 1 - half, scalars.count - maxExcerptWidth))
+        let end = min(scalars.count, start + maxExcerptWidth)
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var shifted = column - start
+        if start > 0 {
+            text = "…" + text
+            shifted += 1
+        }
+        if end < scalars.count { text += "…" }
+        return (text, shifted)
     }
 
     /// An indented `= note` line.
