@@ -223,11 +223,9 @@ enum CLI {
         var timedOut = false
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
-            process.terminate()
-            if exited.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                _ = exited.wait(timeout: .now() + 5)
-            }
+            // A hung child gets no grace period: kill it, so the test fails instead of hanging.
+            kill(process.processIdentifier, SIGKILL)
+            _ = exited.wait(timeout: .now() + 5)
         }
         let stdoutData = out.data(waitingUpTo: 5)
         let stderrData = err.data(waitingUpTo: 5)
