@@ -31,7 +31,11 @@ public struct CompilerStyle: Sendable {
 
     /// The source line and a caret under the column.
     public func excerpt(lines: SourceLines, mark: Mark) -> String {
-        guard let fullLine = lines.line(mark.line) else { return "" }
+        guard var fullLine = lines.line(mark.line) else { return "" }
+        // A byte-order mark is not a column (libyaml does not count it either).
+        if mark.line == 1, fullLine.unicodeScalars.first == "\u{FEFF}" {
+            fullLine = String(fullLine.unicodeScalars.dropFirst())
+        }
         let (line, column) = Self.window(fullLine, column: mark.column)
         let number = String(mark.line)
         let gutter = String(repeating: " ", count: number.count)

@@ -71,12 +71,15 @@ struct CheckCommand: ParsableCommand {
             text = TextReporter(useColor: toTerminal).render(report)
         case .json:
             text = JSONReporter().render(report)
-            // Machine output stays clean; people still see input errors in the log.
+        }
+        // When the report is not text on standard output, people still see input errors in the log.
+        if format != .text || output != nil {
             for diagnostic in report.errors {
                 Console.error(style.render(diagnostic, lines: report.sources[diagnostic.file]))
             }
         }
-        if let problem = ReportOutput.write(text, to: output, protecting: inputs.map(\.name) + inventoryFiles.map(\.name)) {
+        let protected = (inputs + inventoryFiles + loaded.files).map(\.name)
+        if let problem = ReportOutput.write(text, to: output, protecting: protected) {
             Console.error(style.render(problem, lines: nil))
             throw ExitStatus.usage.exitCode
         }

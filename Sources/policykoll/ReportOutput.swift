@@ -13,6 +13,10 @@ enum ReportOutput {
         if inputs.contains(where: { InputCollector.canonical($0) == target }) {
             return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return .error("cannot write the report: this is a folder; give a file name", file: path, at: nil)
+        }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             return nil

@@ -85,8 +85,9 @@ enum CLI {
             let url = URL(fileURLWithPath: first, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             folders.append(url.resolvingSymlinksInPath().deletingLastPathComponent())
             // macOS: …/debug/X.xctest/Contents/MacOS/X
-            folders.append(url.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent())
+            folders.append(
+                url.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().deletingLastPathComponent())
         }
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             folders.append(bundle.bundleURL.deletingLastPathComponent())
@@ -125,7 +126,8 @@ enum CLI {
         executable: URL? = nil, timeout: TimeInterval = defaultTimeout, sourceLocation: SourceLocation = #_sourceLocation
     ) async -> CLIResult {
         guard let binary = executable ?? binary else {
-            Issue.record("cannot find the built policykoll binary; build with `swift build --build-tests`", sourceLocation: sourceLocation)
+            Issue.record(
+                "cannot find the built policykoll binary; build with `swift build --build-tests`", sourceLocation: sourceLocation)
             return CLIResult(status: -1, wasSignalled: false, timedOut: false, stdoutData: Data(), stderrData: Data())
         }
         var env = ProcessInfo.processInfo.environment.filter { !scrubbed.contains($0.key) }

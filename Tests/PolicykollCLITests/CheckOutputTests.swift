@@ -35,7 +35,8 @@ struct CheckOutputTests {
         #expect(result.status == 1, "\(result.summary)")
         #expect(result.stdoutLines.last?.hasPrefix("5 fel, 1 varning, 1 info i 1 deklaration") == true, "\(result.summary)")
         let enResult = await CLI.run(["check", "--lang", "en"] + againstTestPack + [failingFile])
-        #expect(enResult.stdoutLines.last?.hasPrefix("5 errors, 1 warning, 1 info in 1 declaration") == true, "\(enResult.summary)")
+        #expect(
+            enResult.stdoutLines.last?.hasPrefix("5 errors, 1 warning, 1 info in 1 declaration") == true, "\(enResult.summary)")
     }
 
     @Test("--fail-on never exits 0 although there are error findings")
@@ -98,7 +99,8 @@ struct CheckOutputTests {
         let gutter = " " + String(repeating: " ", count: number.count) + " | "
         #expect(caretLine.hasPrefix(gutter), "caret line: \(caretLine)", sourceLocation: sourceLocation)
         let afterGutter = caretLine.dropFirst(gutter.count)
-        #expect(afterGutter == String(repeating: " ", count: column - 1) + "^", "caret under column \(column): '\(caretLine)'",
+        #expect(
+            afterGutter == String(repeating: " ", count: column - 1) + "^", "caret under column \(column): '\(caretLine)'",
             sourceLocation: sourceLocation)
         // The caret sits under the column in the echoed source line as well.
         let sourceShown = lines[start + 1].dropFirst(gutter.count)
@@ -161,7 +163,8 @@ struct CheckOutputTests {
                 "principle TST-1: Data protection is documented",
                 "fix: Carry out an impact assessment and record it in spec.personalData.dpia.",
             ])
-        let swedish = await CLI.run(["check", "--lang", "sv"] + againstTestPack + [failingFile], environment: ["LANG": "en_US.UTF-8"])
+        let swedish = await CLI.run(
+            ["check", "--lang", "sv"] + againstTestPack + [failingFile], environment: ["LANG": "en_US.UTF-8"])
         #expect(swedish.stdout.contains("   = princip TST-1: Dataskydd är dokumenterat"), "\(swedish.summary)")
         #expect(!swedish.stdout.contains("= principle"))
     }
@@ -224,9 +227,10 @@ struct CheckOutputTests {
 
         // each: one finding per failing element, with its index, at the failing value.
         let each = all.filter { $0["ruleId"] as? String == "TST-EACH-002" }
-        #expect(each.compactMap { $0["path"] as? String } == [
-            "spec.architecture.integrations[1].protocol", "spec.architecture.integrations[3].protocol",
-        ])
+        #expect(
+            each.compactMap { $0["path"] as? String } == [
+                "spec.architecture.integrations[1].protocol", "spec.architecture.integrations[3].protocol",
+            ])
         #expect(each.compactMap { $0["line"] as? Int } == [18, 24])
         #expect(Set(each.compactMap { $0["fingerprint"] as? String }).count == 2, "each element has its own fingerprint")
     }
@@ -247,7 +251,9 @@ struct CheckOutputTests {
             var map: [String: (String, Int, String)] = [:]
             for finding in findings(result.json()) {
                 let key = "\(finding["ruleId"] as? String ?? "?") \(finding["path"] as? String ?? "?")"
-                map[key] = (finding["fingerprint"] as? String ?? "", finding["line"] as? Int ?? -1, finding["file"] as? String ?? "")
+                map[key] = (
+                    finding["fingerprint"] as? String ?? "", finding["line"] as? Int ?? -1, finding["file"] as? String ?? ""
+                )
             }
             return map
         }
@@ -279,7 +285,9 @@ struct CheckOutputTests {
 
         let all = findings(json1.json())
         #expect(all.count == failingFindings.count + 2)
-        let keys = all.map { ($0["file"] as? String ?? "", $0["line"] as? Int ?? 0, $0["column"] as? Int ?? 0, $0["ruleId"] as? String ?? "") }
+        let keys = all.map {
+            ($0["file"] as? String ?? "", $0["line"] as? Int ?? 0, $0["column"] as? Int ?? 0, $0["ruleId"] as? String ?? "")
+        }
         for (a, b) in zip(keys, keys.dropFirst()) {
             #expect(a <= b, "\(a) comes before \(b)")
         }
@@ -290,7 +298,9 @@ struct CheckOutputTests {
         #expect(text1.stdoutData == text2.stdoutData)
         #expect(text1.stderrData == text2.stderrData)
         // The text headers come in the same order as the JSON findings.
-        let headers = text1.stdoutLines.filter { $0.hasPrefix(Fixture.root) }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        let headers = text1.stdoutLines.filter { $0.hasPrefix(Fixture.root) }.map {
+            $0.split(separator: " ").first.map(String.init) ?? ""
+        }
         #expect(headers == all.map { "\($0["file"] as? String ?? ""):\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0):" })
     }
 

@@ -99,13 +99,10 @@ struct CheckCommandTests {
         let original = try Data(contentsOf: rules)
         let result = await CLI.run(
             ["check", "--policy", pack.path, "--as-of", "2026-11-26", "--output", rules.path, failingFile])
-        // Known product bug: ReportOutput.write only protects the declaration and inventory
-        // files, so the report silently replaces the rule pack's rules.yaml (exit 1, not 2).
         let after = try Data(contentsOf: rules)
-        withKnownIssue("--output overwrites a --policy file (CheckCommand passes only inputs and inventory to ReportOutput)") {
-            #expect(result.status == 2, "\(result.summary)")
-            #expect(after == original, "the rule pack file was overwritten by the report")
-        }
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(after == original, "the rule pack file was overwritten by the report")
+        #expect(result.stderr.contains("refusing to write the report"))
     }
 
     @Test("--inventory: a ref resolves against a declaration only in the inventory, which is not itself checked")
@@ -134,14 +131,16 @@ struct CheckCommandTests {
         #expect(single.stdout.contains("\(failingFile):20:17: error: [TST-REF-003]"), "unrelated refs still fail")
     }
 
-    @Test("Usage errors exit 2 with a message on stderr", arguments: [
-        (["--as-of", "2026-13-45"], "2026-13-45"),
-        (["--as-of", "26-11-2026"], "26-11-2026"),
-        (["--format", "xml"], "xml"),
-        (["--fail-on", "sometimes"], "sometimes"),
-        (["--lang", "fr"], "fr"),
-        (["--no-such-flag"], "--no-such-flag"),
-    ])
+    @Test(
+        "Usage errors exit 2 with a message on stderr",
+        arguments: [
+            (["--as-of", "2026-13-45"], "2026-13-45"),
+            (["--as-of", "26-11-2026"], "26-11-2026"),
+            (["--format", "xml"], "xml"),
+            (["--fail-on", "sometimes"], "sometimes"),
+            (["--lang", "fr"], "fr"),
+            (["--no-such-flag"], "--no-such-flag"),
+        ])
     func usageErrors(_ arguments: [String], _ named: String) async throws {
         let result = await CLI.run(["check", failingFile, "--policy", Fixture.pack] + arguments)
         #expect(result.status == 2, "\(result.summary)")
@@ -212,5 +211,53 @@ struct DumpTests {
         #expect(result.status == 0, "\(result.summary)")
         #expect(result.stdout == #"{"a":"off","b":16}"# + "\n")
         #expect(result.stderr.contains("1:4: warning: ambiguous boolean 'off'"), "\(result.stderr)")
+    }
+}
+
+@Suite("check: what people see when the report goes elsewhere")
+struct ReportElsewhereTests {
+    @Test("text report to a file still shows input errors on stderr")
+    func textToFileEchoesErrors() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let target = folder.file("report.txt")
+        let result = await CLI.run(
+            ["check", "--output", target.path] + againstTestPack + [Fixture.path("broken/syntax.yaml"), failingFile])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stdoutData.isEmpty)
+        #expect(result.stderr.contains("broken/syntax.yaml:"), "\(result.summary)")
+        #expect(result.stderr.contains("error: invalid YAML"), "\(result.summary)")
+        let written = try String(contentsOf: target, encoding: .utf8)
+        #expect(written.contains("error: invalid YAML"))
+    }
+
+    @Test("--output naming a folder says so")
+    func outputIsFolder() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let result = await CLI.run(["check", "--output", folder.url.path] + againstTestPack + [failingFile])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stderr.contains("this is a folder; give a file name"), "\(result.summary)")
+    }
+
+    @Test("a very long line is shown as a window around the caret")
+    func longLineWindow() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.file("long.yaml")
+        // The stray `}` in the middle of a 6,000-character line is the syntax error.
+        let text = "key: [" + String(repeating: "1, ", count: 1000) + "} " + String(repeating: "1, ", count: 1000) + "]\n"
+        try Data(text.utf8).write(to: file)
+        let result = await CLI.run(["check"] + againstTestPack + [file.path])
+        #expect(result.status == 2, "\(result.summary)")
+        let lines = result.stdoutLines
+        let index = try #require(lines.firstIndex { $0.contains("long.yaml:") && $0.contains("error:") }, "\(result.summary)")
+        let excerpt = lines[index + 1]
+        #expect(excerpt.count < 140, "excerpt is \(excerpt.count) characters")
+        #expect(excerpt.hasPrefix(" 1 | …") && excerpt.hasSuffix("…"), "\(excerpt)")
+        let caretLine = lines[index + 2]
+        let caret = try #require(caretLine.firstIndex(of: "^"))
+        let offset = caretLine.distance(from: caretLine.startIndex, to: caret)
+        #expect(Array(excerpt)[offset] == "}", "the caret must sit under the stray brace")
     }
 }

@@ -51,7 +51,9 @@ struct ExamplesTests {
         for finding in findings(report) {
             actual[finding["file"] as? String ?? "?", default: []].append(finding)
         }
-        #expect(Set(actual.keys).isSubset(of: Set(expected.keys)), "findings in files the README does not list: \(actual.keys.sorted())")
+        #expect(
+            Set(actual.keys).isSubset(of: Set(expected.keys)),
+            "findings in files the README does not list: \(actual.keys.sorted())")
         for (file, want) in expected.sorted(by: { $0.key < $1.key }) {
             let got = actual[file] ?? []
             let gotRules = got.map { "\($0["ruleId"] as? String ?? "?") \($0["severity"] as? String ?? "?")" }.sorted()
