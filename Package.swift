@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PolicykollCLITests",
-            dependencies: ["policykoll", "PolicykollTestSupport"],
+            dependencies: ["policykoll", "PolicykollCore", "PolicykollYAML", "PolicykollTestSupport"],
             swiftSettings: strictSettings
         ),
     ],
