@@ -58,8 +58,8 @@ struct CheckCommand: ParsableCommand {
             Console.error(style.render(.error(InputProblem.noInput.message, file: "policykoll check", at: nil), lines: nil))
             throw ExitStatus.usage.exitCode
         }
-        let (inputs, inputProblems) = readAll(paths)
-        let (inventoryFiles, inventoryProblems) = readAll(inventory)
+        let (inputs, inputProblems) = InputCollector.readAll(paths)
+        let (inventoryFiles, inventoryProblems) = InputCollector.readAll(inventory)
         let report = CheckEngine.check(
             pack: pack, inputs: inputs, inventory: inventoryFiles, inputProblems: inputProblems + inventoryProblems,
             options: options)
@@ -86,20 +86,6 @@ struct CheckCommand: ParsableCommand {
 
         if !report.errors.isEmpty { throw ExitStatus.usage.exitCode }
         if report.hasOpenFinding(atOrAbove: failOn.threshold) { throw ExitStatus.findings.exitCode }
-    }
-
-    /// Reads every file behind the paths; what cannot be read becomes a diagnostic.
-    private func readAll(_ paths: [String]) -> (files: [SourceFile], problems: [Diagnostic]) {
-        let (inputs, problems) = InputCollector.collect(paths)
-        var files: [SourceFile] = []
-        var allProblems = problems
-        for input in inputs {
-            switch InputCollector.read(input) {
-            case .success(let file): files.append(file)
-            case .failure(let problem): allProblems.append(problem)
-            }
-        }
-        return (files, allProblems)
     }
 
     private func printDiagnostics(_ diagnostics: [Diagnostic], files: [SourceFile], style: CompilerStyle) {

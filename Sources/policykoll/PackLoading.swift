@@ -11,16 +11,7 @@ enum PackLoading {
             }
             return (files, [])
         }
-        let (inputs, problems) = InputCollector.collect(policyPaths)
-        var files: [SourceFile] = []
-        var readProblems = problems
-        for input in inputs {
-            switch InputCollector.read(input) {
-            case .success(let file): files.append(file)
-            case .failure(let problem): readProblems.append(problem)
-            }
-        }
-        return (files, readProblems)
+        return InputCollector.readAll(policyPaths)
     }
 
     /// The loaded pack, or the diagnostics that prevent it (always at least one error then).

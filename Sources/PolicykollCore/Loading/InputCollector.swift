@@ -47,6 +47,20 @@ public enum InputCollector {
         return (inputs, problems)
     }
 
+    /// Collects the inputs behind the paths and reads each; what cannot be used becomes a diagnostic.
+    public static func readAll(_ paths: [String]) -> (files: [SourceFile], problems: [Diagnostic]) {
+        let (inputs, problems) = collect(paths)
+        var files: [SourceFile] = []
+        var allProblems = problems
+        for input in inputs {
+            switch read(input) {
+            case .success(let file): files.append(file)
+            case .failure(let problem): allProblems.append(problem)
+            }
+        }
+        return (files, allProblems)
+    }
+
     /// Reads an input's bytes, or says why it cannot.
     public static func read(_ input: Input) -> Result<SourceFile, Diagnostic> {
         switch input {
