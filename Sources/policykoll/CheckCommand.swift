@@ -11,29 +11,41 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check system declarations against the rule pack.",
         discussion: """
             Reads files, folders (recursively *.yaml and *.yml, skipping hidden entries) or - for \
-            standard input. Exit codes: 0 no open finding at or above --fail-on; 1 there is one; \
-            2 a usage error, an invalid rule pack, or an input that could not be read or validated \
-            (everything else is still checked and reported).
+            standard input. Settings come from .policykoll.yaml in the working directory (or \
+            --config); flags override them.
+
+            One run can write several reports: each --output belongs to the --format before it \
+            (the first --output to the first --format, and so on); a format without an output \
+            goes to standard output, e.g. --format sarif --output results.sarif --format text.
+
+            Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 a usage error, \
+            an invalid rule pack, or an input that could not be read or validated (everything \
+            else is still checked and reported). Excepted and baseline findings never fail.
             """
     )
 
-    @Argument(help: "Declaration files, folders, or - for standard input.")
+    @Argument(help: "Declaration files, folders, or - for standard input. Default: 'paths' of the configuration.")
     var paths: [String] = []
 
     @Option(name: .long, help: "A rule pack folder or file (repeatable). Default: the pack embedded in the binary.")
     var policy: [String] = []
 
-    @Option(name: .long, help: "The report format: text or json.")
-    var format: CheckFormat = .text
+    @Option(name: .long, help: "A report format: text, json, sarif, junit, markdown or github (repeatable). Default: text.")
+    var format: [CheckFormat] = []
 
-    @Option(name: .long, help: "Write the report to this file instead of standard output.")
-    var output: String?
+    @Option(name: .long, help: "Write the report of the matching --format to this file (repeatable).")
+    var output: [String] = []
 
-    @Option(
-        name: .customLong("fail-on"), help: "The lowest severity of an open finding that exits 1: error, warning, info or never.")
-    var failOn: FailOn = .error
+    @Option(name: .customLong("fail-on"), help: "The lowest severity of an open finding that exits 1: error, warning, info or never.")
+    var failOn: FailOn?
 
-    @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD) the date operators use. Default: today.")
+    @Option(name: .long, help: "An exceptions file (repeatable); inline exceptions in metadata.exceptions always apply.")
+    var exceptions: [String] = []
+
+    @Option(name: .long, help: "An earlier --format json report: findings already in it do not fail the gate.")
+    var baseline: String?
+
+    @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD) for date operators and exception expiry. Default: today.")
     var asOf: CivilDate?
 
     @Option(name: .long, help: "The language of messages: sv or en. Default: from LANG, else sv.")
@@ -42,50 +54,69 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Declarations that ref conditions may resolve to, loaded for reference only (repeatable).")
     var inventory: [String] = []
 
+    @Option(name: .long, help: "A configuration file. Default: .policykoll.yaml in the working directory, when present.")
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .policykoll.yaml.")
+    var noConfig = false
+
+    func validate() throws {
+        if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
+    }
+
     func run() throws {
-        let language = resolveLanguage(lang)
-        let options = CheckOptions(asOf: asOf ?? .today, language: language)
         let style = CompilerStyle(useColor: Console.useColor(fileDescriptor: 2))
+        let settings = try CheckSettings.resolve(self, style: style)
+        let options = CheckOptions(asOf: settings.asOf, language: settings.language)
 
-        let loaded = PackLoading.load(policy)
-        guard let pack = loaded.pack else {
-            printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
-            throw ExitStatus.usage.exitCode
-        }
+        let loaded = PackLoading.load(settings.policy)
         printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
+        guard let pack = loaded.pack else { throw ExitStatus.usage.exitCode }
 
-        guard !paths.isEmpty else {
-            Console.error(style.render(.error(InputProblem.noInput.message, file: "policykoll check", at: nil), lines: nil))
-            throw ExitStatus.usage.exitCode
+        let (inputs, inputProblems) = InputCollector.readAll(settings.paths)
+        let (inventoryFiles, inventoryProblems) = InputCollector.readAll(settings.inventory)
+        let (exceptionFiles, exceptionProblems) = InputCollector.readAll(settings.exceptions)
+        var baselineFile: SourceFile?
+        var baselineProblems: [Diagnostic] = []
+        if let path = settings.baseline {
+            let read = InputCollector.readAll([path])
+            baselineFile = read.files.first
+            baselineProblems = read.problems
         }
-        let (inputs, inputProblems) = InputCollector.readAll(paths)
-        let (inventoryFiles, inventoryProblems) = InputCollector.readAll(inventory)
         let report = CheckEngine.check(
-            pack: pack, inputs: inputs, inventory: inventoryFiles, inputProblems: inputProblems + inventoryProblems,
-            options: options)
+            pack: pack, inputs: inputs, inventory: inventoryFiles,
+            inputProblems: inputProblems + inventoryProblems + exceptionProblems + baselineProblems,
+            exceptionFiles: exceptionFiles, baseline: baselineFile, options: options)
 
-        let text: String
-        switch format {
-        case .text:
-            let toTerminal = output == nil && Console.useColor(fileDescriptor: 1)
-            text = TextReporter(useColor: toTerminal).render(report)
-        case .json:
-            text = JSONReporter().render(report)
-        }
-        // When the report is not text on standard output, people still see input errors in the log.
-        if format != .text || output != nil {
+        // When no report is text on standard output, people still see input errors in the log.
+        if !settings.outputs.contains(where: { $0.format == .text && $0.path == nil }) {
             for diagnostic in report.errors {
                 Console.error(style.render(diagnostic, lines: report.sources[diagnostic.file]))
             }
         }
-        let protected = (inputs + inventoryFiles + loaded.files).map(\.name)
-        if let problem = ReportOutput.write(text, to: output, protecting: protected) {
-            Console.error(style.render(problem, lines: nil))
-            throw ExitStatus.usage.exitCode
+        let protected = (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name) + [settings.baseline].compactMap { $0 }
+        var writeFailed = false
+        for target in settings.outputs {
+            let text = reporter(for: target, hasBaseline: baselineFile != nil).render(report)
+            if let problem = ReportOutput.write(text, to: target.path, protecting: protected) {
+                Console.error(style.render(problem, lines: nil))
+                writeFailed = true
+            }
         }
 
-        if !report.errors.isEmpty { throw ExitStatus.usage.exitCode }
-        if report.hasOpenFinding(atOrAbove: failOn.threshold) { throw ExitStatus.findings.exitCode }
+        if writeFailed || !report.errors.isEmpty { throw ExitStatus.usage.exitCode }
+        if report.hasOpenFinding(atOrAbove: settings.failOn.threshold) { throw ExitStatus.findings.exitCode }
+    }
+
+    private func reporter(for target: CheckSettings.Output, hasBaseline: Bool) -> any Reporter {
+        switch target.format {
+        case .text: TextReporter(useColor: target.path == nil && Console.useColor(fileDescriptor: 1))
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter(hasBaseline: hasBaseline)
+        case .junit: JUnitReporter()
+        case .markdown: MarkdownReporter()
+        case .github: GitHubReporter()
+        }
     }
 
     private func printDiagnostics(_ diagnostics: [Diagnostic], files: [SourceFile], style: CompilerStyle) {

@@ -6,8 +6,7 @@ extension Language: ExpressibleByArgument {}
 
 /// The report formats of `check`.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
+    case text, json, sarif, junit, markdown, github
 }
 
 /// The `--fail-on` threshold.

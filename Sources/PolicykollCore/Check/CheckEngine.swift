@@ -10,11 +10,13 @@ public enum CheckEngine {
     ///   - inputs: The files to check.
     ///   - inventory: Files whose declarations `ref` may resolve to; they are not checked.
     ///   - inputProblems: Problems already found while collecting the inputs, reported as given.
+    ///   - exceptionFiles: `--exceptions` files; inline exceptions are read from the declarations.
+    ///   - baseline: An earlier JSON report whose findings do not fail the gate.
     ///   - options: The as-of date and language.
     /// - Returns: The report; it never throws, every problem is a diagnostic in it.
     public static func check(
         pack: RulePack, inputs: [SourceFile], inventory: [SourceFile] = [], inputProblems: [Diagnostic] = [],
-        options: CheckOptions
+        exceptionFiles: [SourceFile] = [], baseline: SourceFile? = nil, options: CheckOptions
     ) -> CheckReport {
         let validator = DeclarationValidator(extraKinds: pack.kindsNamed)
         var diagnostics = inputProblems
@@ -65,16 +67,39 @@ public enum CheckEngine {
             results.append(DeclarationResult(declaration: declaration, outcomes: outcomes))
         }
         findings.sort(by: Finding.ordered)
+
+        var exceptions: [PolicyException] = []
+        let knownRules = Set(pack.rules.map(\.id))
+        for file in exceptionFiles {
+            let loaded = ExceptionLoader.load(file, knownRules: knownRules)
+            exceptions += loaded.exceptions
+            diagnostics += loaded.diagnostics
+        }
+        for result in results {
+            let loaded = ExceptionLoader.inline(result.declaration, knownRules: knownRules)
+            exceptions += loaded.exceptions
+            diagnostics += loaded.diagnostics
+        }
+        var baselineFingerprints: Set<String> = []
+        if let baseline {
+            let loaded = Baseline.load(baseline)
+            baselineFingerprints = loaded.baseline?.fingerprints ?? []
+            diagnostics += loaded.diagnostics
+        }
+        let triage = FindingTriage.apply(
+            exceptions: exceptions, baseline: baselineFingerprints, to: findings, asOf: options.asOf)
+        findings = triage.findings
+        diagnostics += triage.warnings
         diagnostics.sort(by: Diagnostic.ordered)
 
         var sources: [String: SourceLines] = [:]
         let filesToShow = Set(findings.map(\.file)).union(diagnostics.compactMap { $0.mark == nil ? nil : $0.file })
-        for file in inputs + inventory where filesToShow.contains(file.name) && sources[file.name] == nil {
+        for file in inputs + inventory + exceptionFiles where filesToShow.contains(file.name) && sources[file.name] == nil {
             sources[file.name] = SourceLines(file.bytes)
         }
         return CheckReport(
             pack: pack, asOf: options.asOf, language: options.language, results: results, findings: findings,
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
-            sources: sources)
+            sources: sources, exceptions: triage.uses)
     }
 }

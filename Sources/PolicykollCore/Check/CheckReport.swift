@@ -26,6 +26,8 @@ public struct CheckReport: Sendable {
     public var warnings: [Diagnostic]
     /// The lines of files that have findings or diagnostics, to show them with a caret.
     public var sources: [String: SourceLines]
+    /// Every exception of the run and what became of it (active, expired, unused).
+    public var exceptions: [ExceptionUse] = []
 
     /// How many declarations were checked.
     public var declarationCount: Int { results.count }

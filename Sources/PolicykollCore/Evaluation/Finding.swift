@@ -38,6 +38,8 @@ public struct Finding: Sendable, Hashable {
     public var message: String
     /// Stable identity across edits and moves: SHA-256 of rule id, declaration id and path.
     public var fingerprint: String
+    /// The exception that covers it, when its status is `excepted`.
+    public var exception: PolicyException?
 
     /// The fingerprint of a (rule, declaration, path) triple.
     public static func fingerprint(ruleID: String, declarationID: String, path: String) -> String {

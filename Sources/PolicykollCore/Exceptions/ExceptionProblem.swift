@@ -1,0 +1,42 @@
+import PolicykollYAML
+
+/// Why an exceptions file or entry is invalid, and what a run says about its exceptions.
+public enum ExceptionProblem: Sendable, Equatable {
+    case notAnExceptionsDocument(found: String)
+    case missingField(String)
+    case wrongType(field: String, expected: String, found: String)
+    case unknownKey(String, suggestion: String?)
+    case invalidDate(String)
+    case unknownRule(String)
+    case otherDeclaration(String, declaration: String)
+    case expired(rule: String, declaration: String, expires: String, matched: Int)
+    case expiringSoon(rule: String, declaration: String, expires: String, days: Int)
+    case unused(rule: String, declaration: String)
+
+    /// The message shown to the user.
+    public var message: String {
+        switch self {
+        case .notAnExceptionsDocument(let found):
+            return "an exceptions file holds 'apiVersion: policykoll/v1', 'kind: Exceptions' and 'exceptions: […]'; found \(found)"
+        case .missingField(let field):
+            return "an exception needs '\(field)'"
+        case .wrongType(let field, let expected, let found):
+            return "'\(field)' must be \(expected), found \(YAMLNode.withArticle(found))"
+        case .unknownKey(let key, let suggestion):
+            return "unknown key '\(key)' in an exception" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .invalidDate(let text):
+            return "'expires' must be a date (YYYY-MM-DD), found '\(text)'"
+        case .unknownRule(let rule):
+            return "the exception names rule '\(rule)', which is not in the rule pack"
+        case .otherDeclaration(let named, let declaration):
+            return "an inline exception of '\(declaration)' names another declaration, '\(named)'"
+        case .expired(let rule, let declaration, let expires, let matched):
+            let effect = matched == 0 ? "" : "; \(matched == 1 ? "its finding is" : "its \(matched) findings are") open again"
+            return "the exception for \(rule) on \(declaration) expired on \(expires)\(effect)"
+        case .expiringSoon(let rule, let declaration, let expires, let days):
+            return "the exception for \(rule) on \(declaration) expires on \(expires), in \(days) \(days == 1 ? "day" : "days")"
+        case .unused(let rule, let declaration):
+            return "the exception for \(rule) on \(declaration) matches no finding (unused); remove it or check its rule, declaration and path"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Gives each finding its status: `excepted` when an unexpired exception covers it, `baseline`
+/// when an earlier report had it, otherwise `open`; and says what became of every exception.
+public enum FindingTriage {
+    /// Exceptions that expire within this many days get a warning.
+    public static let expiryWarningDays = 30
+
+    /// The findings with their statuses, the exceptions' uses, and warnings about exceptions
+    /// that expired, expire soon or match nothing.
+    public static func apply(
+        exceptions: [PolicyException], baseline: Set<String>, to findings: [Finding], asOf: CivilDate
+    ) -> (findings: [Finding], uses: [ExceptionUse], warnings: [Diagnostic]) {
+        var matched = Array(repeating: 0, count: exceptions.count)
+        var triaged = findings
+        for index in triaged.indices {
+            let finding = triaged[index]
+            var covering: Int?
+            for (position, exception) in exceptions.enumerated()
+            where exception.covers(ruleID: finding.ruleID, declarationID: finding.declarationID, path: finding.path) {
+                matched[position] += 1
+                if covering == nil, exception.isActive(on: asOf) { covering = position }
+            }
+            if let covering {
+                triaged[index].status = .excepted
+                triaged[index].exception = exceptions[covering]
+            } else if baseline.contains(finding.fingerprint) {
+                triaged[index].status = .baseline
+            }
+        }
+
+        var uses: [ExceptionUse] = []
+        var warnings: [Diagnostic] = []
+        for (position, exception) in exceptions.enumerated() {
+            let daysLeft = exception.expires.dayNumber - asOf.dayNumber
+            let state: ExceptionUse.State =
+                !exception.isActive(on: asOf) ? .expired : (matched[position] > 0 ? .active : .unused)
+            uses.append(ExceptionUse(exception: exception, state: state, matched: matched[position], daysLeft: daysLeft))
+            let problem: ExceptionProblem?
+            switch state {
+            case .expired:
+                problem = .expired(
+                    rule: exception.rule, declaration: exception.declaration, expires: exception.expires.description,
+                    matched: matched[position])
+            case .unused:
+                problem = .unused(rule: exception.rule, declaration: exception.declaration)
+            case .active:
+                problem =
+                    daysLeft <= expiryWarningDays
+                    ? .expiringSoon(
+                        rule: exception.rule, declaration: exception.declaration, expires: exception.expires.description,
+                        days: daysLeft)
+                    : nil
+            }
+            if let problem {
+                warnings.append(Diagnostic(.warning, file: exception.file, mark: exception.mark, message: problem.message))
+            }
+        }
+        return (triaged, uses, warnings)
+    }
+}

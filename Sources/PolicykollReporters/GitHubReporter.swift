@@ -1,0 +1,71 @@
+public import PolicykollCore
+import PolicykollYAML
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, so findings
+/// appear as annotations on the pull request. Excepted and baseline findings are `::notice`.
+public struct GitHubReporter: Reporter {
+    /// Creates a GitHub reporter.
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
+        var output = ""
+        for error in report.errors {
+            output += command("error", file: error.file, mark: error.mark, title: "policykoll: input error", message: error.message)
+        }
+        for warning in report.warnings {
+            output += command("warning", file: warning.file, mark: warning.mark, title: "policykoll", message: warning.message)
+        }
+        for finding in report.findings {
+            let level: String
+            switch (finding.status, finding.severity) {
+            case (.open, .error): level = "error"
+            case (.open, .warning): level = "warning"
+            default: level = "notice"
+            }
+            var title = "\(finding.ruleID) (\(finding.principle))"
+            if finding.status != .open { title += " [\(finding.status.rawValue)]" }
+            output += command(level, file: finding.file, mark: finding.mark, title: title, message: finding.message)
+        }
+        let summary = report.summary
+        output +=
+            "policykoll: \(summary.error) errors, \(summary.warning) warnings, \(summary.info) info, "
+            + "\(summary.excepted) excepted, \(summary.baseline) baseline in \(report.declarationCount) declarations\n"
+        return output
+    }
+
+    private func command(_ name: String, file: String, mark: Mark?, title: String, message: String) -> String {
+        var properties = ["file=\(Self.escapeProperty(file))"]
+        if let mark {
+            properties += ["line=\(mark.line)", "col=\(mark.column)"]
+        }
+        properties.append("title=\(Self.escapeProperty(title))")
+        return "::\(name) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
+    }
+
+    /// Escapes a command's message: `%`, CR and LF.
+    static func escapeData(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// Escapes a property value: as data, plus `:` and `,`.
+    static func escapeProperty(_ text: String) -> String {
+        var output = ""
+        for scalar in escapeData(text).unicodeScalars {
+            switch scalar {
+            case ":": output += "%3A"
+            case ",": output += "%2C"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}

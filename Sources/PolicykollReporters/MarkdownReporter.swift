@@ -1,0 +1,82 @@
+public import PolicykollCore
+import PolicykollYAML
+
+/// Markdown for a pull-request comment or a job summary: a verdict, counts, and a findings table.
+public struct MarkdownReporter: Reporter {
+    /// Creates a Markdown reporter.
+    public init() {}
+
+    public func render(_ report: CheckReport) -> String {
+        let sv = report.language == .sv
+        let summary = report.summary
+        let failing = summary.error > 0 || !report.errors.isEmpty
+        var text = "## policykoll: " + (failing ? (sv ? "❌ brister hittades" : "❌ problems found") : (sv ? "✅ inga fel" : "✅ no errors")) + "\n\n"
+        text +=
+            sv
+            ? "\(report.declarationCount) deklarationer kontrollerade mot \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) per \(report.asOf).\n\n"
+            : "\(report.declarationCount) declarations checked against \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) as of \(report.asOf).\n\n"
+        text += sv ? "| fel | varningar | info | undantagna | baslinje | indatafel |\n" : "| errors | warnings | info | excepted | baseline | input errors |\n"
+        text += "|---:|---:|---:|---:|---:|---:|\n"
+        text += "| \(summary.error) | \(summary.warning) | \(summary.info) | \(summary.excepted) | \(summary.baseline) | \(report.errors.count) |\n\n"
+
+        if !report.errors.isEmpty {
+            text += sv ? "### Indatafel\n\n" : "### Input errors\n\n"
+            text += sv ? "| plats | fel |\n|---|---|\n" : "| location | error |\n|---|---|\n"
+            for error in report.errors {
+                let location = error.file + (error.mark.map { ":\($0.line):\($0.column)" } ?? "")
+                text += "| \(Self.code(location)) | \(Self.cell(error.message)) |\n"
+            }
+            text += "\n"
+        }
+        if !report.findings.isEmpty {
+            text += sv ? "### Fynd\n\n" : "### Findings\n\n"
+            text +=
+                sv
+                ? "| allvarlighet | regel | deklaration | plats | meddelande | status |\n|---|---|---|---|---|---|\n"
+                : "| severity | rule | declaration | location | message | status |\n|---|---|---|---|---|---|\n"
+            for finding in report.findings {
+                let location = "\(finding.file):\(finding.mark.line):\(finding.mark.column)"
+                text += "| \(Self.icon(finding.severity)) \(finding.severity.rawValue) | \(Self.code(finding.ruleID)) | "
+                text += "\(Self.code(finding.declarationID)) | \(Self.code(location)) | \(Self.cell(finding.message)) | \(finding.status.rawValue) |\n"
+            }
+        }
+        return text
+    }
+
+    static func icon(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "🔴"
+        case .warning: "🟠"
+        case .info: "🔵"
+        }
+    }
+
+    /// A table cell: pipes and line breaks cannot break the table; Markdown and HTML are inert.
+    static func cell(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "|": output += "\\|"
+            case "\n", "\r": output += " "
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "&": output += "&amp;"
+            case "\\", "`", "*", "_", "[", "]", "#", "!": output += "\\" + String(scalar)
+            default:
+                if scalar.value < 0x20 { output += " " } else { output.unicodeScalars.append(scalar) }
+            }
+        }
+        return output
+    }
+
+    /// Inline code that holds any text: a fence longer than any backtick run inside.
+    static func code(_ text: String) -> String {
+        let cleaned = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        var fence = "`"
+        while cleaned.contains(fence) { fence += "`" }
+        let padding = cleaned.hasPrefix("`") || cleaned.hasSuffix("`") ? " " : ""
+        // GitHub's tables read `\|` as a pipe even inside code.
+        let escaped = cleaned.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+        return fence + padding + escaped + padding + fence
+    }
+}

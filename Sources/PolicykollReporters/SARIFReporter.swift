@@ -1,0 +1,215 @@
+public import PolicykollCore
+import PolicykollYAML
+
+/// SARIF 2.1.0 for code-scanning tools: every rule with its help text and reference, every
+/// finding as a result with a region; excepted findings as suppressions carrying the
+/// justification; the baseline state when a baseline was given; input errors as notifications.
+public struct SARIFReporter: Reporter {
+    /// Whether the run had a baseline (then every result says `new` or `unchanged`).
+    public var hasBaseline: Bool
+
+    /// Creates a SARIF reporter.
+    public init(hasBaseline: Bool = false) {
+        self.hasBaseline = hasBaseline
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        document(report).prettyText + "\n"
+    }
+
+    /// The SARIF log as a JSON value.
+    public func document(_ report: CheckReport) -> JSONValue {
+        let language = report.language
+        let ruleIndex = Dictionary(uniqueKeysWithValues: report.pack.rules.enumerated().map { ($1.id, $0) })
+        let run: [(String, JSONValue)] = [
+            (
+                "tool",
+                .object([
+                    (
+                        "driver",
+                        .object([
+                            ("name", .string(ToolInfo.name)),
+                            ("version", .string(ToolInfo.version)),
+                            ("semanticVersion", .string(ToolInfo.version)),
+                            ("rules", .array(report.pack.rules.map { rule($0, pack: report.pack, language: language) })),
+                            (
+                                "properties",
+                                .object([
+                                    ("policy", .string(report.pack.name)), ("policyVersion", .string(report.pack.version)),
+                                    ("policySha256", .string(report.pack.sha256)),
+                                ])
+                            ),
+                        ])
+                    )
+                ])
+            ),
+            (
+                "invocations",
+                .array([
+                    .object([
+                        ("executionSuccessful", .bool(report.errors.isEmpty)),
+                        (
+                            "toolExecutionNotifications",
+                            .array(report.errors.map { notification($0, level: "error") } + report.warnings.map { notification($0, level: "warning") })
+                        ),
+                        ("properties", .object([("asOf", .string(report.asOf.description))])),
+                    ])
+                ])
+            ),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleID]) })),
+        ]
+        return .object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ])
+    }
+
+    private func rule(_ rule: Rule, pack: RulePack, language: Language) -> JSONValue {
+        var help = rule.remediation?.text(language) ?? rule.title.text(language)
+        var markdown = "**\(rule.title.text(language))**\n\n"
+        if let rationale = rule.rationale { markdown += rationale.text(language) + "\n\n" }
+        if let remediation = rule.remediation { markdown += remediation.text(language) + "\n\n" }
+        for reference in rule.references {
+            let line = reference.url.map { "- [\(reference.title)](\($0))" } ?? "- \(reference.title)"
+            markdown += line + "\n"
+            help += "\n" + reference.title + (reference.url.map { ": \($0)" } ?? "")
+        }
+        var members: [(String, JSONValue)] = [
+            ("id", .string(rule.id)),
+            ("name", .string(Self.pascalName(rule.id))),
+            ("shortDescription", .object([("text", .string(rule.title.text(language)))])),
+            ("fullDescription", .object([("text", .string((rule.rationale ?? rule.title).text(language)))])),
+            ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
+            ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
+        ]
+        if let url = rule.references.compactMap(\.url).first {
+            members.append(("helpUri", .string(url)))
+        }
+        let principle = pack.principle(rule.principle)
+        members.append(
+            (
+                "properties",
+                .object([
+                    ("area", .string(rule.area)),
+                    ("principle", .string(rule.principle)),
+                    ("principleTitle", .string(principle?.title.text(language))),
+                    ("tags", .array([.string("policykoll"), .string(rule.area), .string(rule.principle)])),
+                ])
+            ))
+        return .object(members)
+    }
+
+    private func result(_ finding: Finding, ruleIndex: Int?) -> JSONValue {
+        var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
+        if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
+        members += [
+            ("level", .string(Self.level(finding.severity))),
+            ("message", .object([("text", .string(finding.message))])),
+            (
+                "locations",
+                .array([
+                    .object([
+                        (
+                            "physicalLocation",
+                            .object([
+                                ("artifactLocation", .object([("uri", .string(Self.uri(finding.file)))])),
+                                (
+                                    "region",
+                                    .object([("startLine", .int(finding.mark.line)), ("startColumn", .int(finding.mark.column))])
+                                ),
+                            ])
+                        ),
+                        (
+                            "logicalLocations",
+                            .array([
+                                .object([
+                                    ("name", .string(finding.path.isEmpty ? finding.declarationID : finding.path)),
+                                    ("fullyQualifiedName", .string("\(finding.declarationID)/\(finding.path)")),
+                                    ("kind", .string("object")),
+                                ])
+                            ])
+                        ),
+                    ])
+                ])
+            ),
+            ("partialFingerprints", .object([("policykoll/v1", .string(finding.fingerprint))])),
+        ]
+        if let exception = finding.exception, finding.status == .excepted {
+            var justification = "\(exception.reason) (approved by \(exception.approvedBy)"
+            if let decision = exception.decision { justification += ", \(decision)" }
+            justification += ", expires \(exception.expires))"
+            members.append(
+                (
+                    "suppressions",
+                    .array([
+                        .object([
+                            ("kind", .string(exception.isInline ? "inSource" : "external")),
+                            ("status", .string("accepted")),
+                            ("justification", .string(justification)),
+                        ])
+                    ])
+                ))
+        }
+        if hasBaseline {
+            members.append(("baselineState", .string(finding.status == .baseline ? "unchanged" : "new")))
+        }
+        members.append(
+            (
+                "properties",
+                .object([
+                    ("status", .string(finding.status.rawValue)), ("declaration", .string(finding.declarationID)),
+                    ("path", .string(finding.path)), ("area", .string(finding.area)), ("principle", .string(finding.principle)),
+                ])
+            ))
+        return .object(members)
+    }
+
+    private func notification(_ diagnostic: Diagnostic, level: String) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("level", .string(level)),
+            ("message", .object([("text", .string(diagnostic.message))])),
+        ]
+        var physical: [(String, JSONValue)] = [("artifactLocation", .object([("uri", .string(Self.uri(diagnostic.file)))]))]
+        if let mark = diagnostic.mark {
+            physical.append(("region", .object([("startLine", .int(mark.line)), ("startColumn", .int(mark.column))])))
+        }
+        members.append(("locations", .array([.object([("physicalLocation", .object(physical))])])))
+        return .object(members)
+    }
+
+    /// SARIF levels: error, warning, note.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// `GBG-ARK-001` as a SARIF rule name: `GbgArk001`.
+    static func pascalName(_ id: String) -> String {
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
+            .joined()
+    }
+
+    /// A file path as a relative URI reference: percent-encoded, `/`-separated.
+    static func uri(_ path: String) -> String {
+        var text = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        if text == "<stdin>" { text = "stdin" }
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                output += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import PolicykollCore
+import PolicykollReporters
+import PolicykollYAML
+
+/// The settings of one `check` run: the configuration file's values with the flags on top.
+struct CheckSettings {
+    /// One report to write.
+    struct Output: Equatable {
+        var format: CheckFormat
+        /// The file, or `nil` for standard output.
+        var path: String?
+    }
+
+    var paths: [String]
+    var policy: [String]
+    var exceptions: [String]
+    var baseline: String?
+    var inventory: [String]
+    var failOn: FailOn
+    var language: Language
+    var asOf: CivilDate
+    var outputs: [Output]
+
+    /// Merges the configuration file (if any) and the flags; prints problems and throws exit 2
+    /// on a bad configuration or a usage error.
+    static func resolve(_ command: CheckCommand, style: CompilerStyle) throws -> CheckSettings {
+        var configuration = ProjectConfiguration()
+        if let path = configurationPath(command) {
+            let read = InputCollector.readAll([path])
+            for problem in read.problems { Console.error(style.render(problem, lines: nil)) }
+            guard let file = read.files.first else { throw ExitStatus.usage.exitCode }
+            let folder = (path as NSString).deletingLastPathComponent
+            let loaded = ProjectConfiguration.load(file, folder: folder)
+            let lines = SourceLines(file.bytes)
+            for diagnostic in loaded.diagnostics { Console.error(style.render(diagnostic, lines: lines)) }
+            guard let found = loaded.configuration else { throw ExitStatus.usage.exitCode }
+            configuration = found
+        }
+
+        let paths = command.paths.isEmpty ? configuration.paths : command.paths
+        guard !paths.isEmpty else {
+            throw ValidationError(InputProblem.noInput.message)
+        }
+        let outputs = try outputs(command, configuration: configuration)
+        return CheckSettings(
+            paths: paths,
+            policy: command.policy.isEmpty ? configuration.policy : command.policy,
+            exceptions: command.exceptions.isEmpty ? configuration.exceptions : command.exceptions,
+            baseline: command.baseline ?? configuration.baseline,
+            inventory: command.inventory.isEmpty ? configuration.inventory : command.inventory,
+            failOn: command.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error,
+            language: command.lang ?? configuration.lang.flatMap(Language.init(rawValue:)) ?? resolveLanguage(nil),
+            asOf: command.asOf ?? configuration.asOf.flatMap { CivilDate(iso: $0) } ?? .today,
+            outputs: outputs)
+    }
+
+    /// `--config`, else `.policykoll.yaml` in the working directory when present (not with `--no-config`).
+    private static func configurationPath(_ command: CheckCommand) -> String? {
+        if command.noConfig { return nil }
+        if let path = command.config { return path }
+        return FileManager.default.fileExists(atPath: ProjectConfiguration.fileName) ? ProjectConfiguration.fileName : nil
+    }
+
+    /// Pairs each `--output` with the `--format` at the same position; a format without an
+    /// output writes to standard output, and only one may.
+    private static func outputs(_ command: CheckCommand, configuration: ProjectConfiguration) throws -> [Output] {
+        var outputs: [Output]
+        if command.format.isEmpty, command.output.isEmpty, !configuration.outputs.isEmpty {
+            outputs = try configuration.outputs.map { output in
+                guard let format = CheckFormat(rawValue: output.format) else {
+                    throw ValidationError(
+                        "unknown format '\(output.format)' in the configuration; use one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return Output(format: format, path: output.output)
+            }
+        } else if command.format.isEmpty {
+            guard command.output.count <= 1 else {
+                throw ValidationError("each --output needs a --format before it (e.g. --format sarif --output results.sarif)")
+            }
+            outputs = [Output(format: .text, path: command.output.first)]
+        } else {
+            guard command.output.count <= command.format.count else {
+                throw ValidationError("there are more --output than --format options; each --output belongs to one --format")
+            }
+            outputs = command.format.enumerated().map { index, format in
+                Output(format: format, path: index < command.output.count ? command.output[index] : nil)
+            }
+        }
+        let toStandardOutput = outputs.filter { $0.path == nil || $0.path == "-" }
+        guard toStandardOutput.count <= 1 else {
+            throw ValidationError("only one report can go to standard output; give the others an --output file")
+        }
+        let files = outputs.compactMap(\.path).filter { $0 != "-" }
+        guard Set(files.map(InputCollector.canonical)).count == files.count else {
+            throw ValidationError("two reports would be written to the same file")
+        }
+        return outputs
+    }
+}
