@@ -10,7 +10,8 @@ public struct GitHubReporter: Reporter {
     public func render(_ report: CheckReport) -> String {
         var output = ""
         for error in report.errors {
-            output += command("error", file: error.file, mark: error.mark, title: "policykoll: input error", message: error.message)
+            output += command(
+                "error", file: error.file, mark: error.mark, title: "policykoll: input error", message: error.message)
         }
         for warning in report.warnings {
             output += command("warning", file: warning.file, mark: warning.mark, title: "policykoll", message: warning.message)
@@ -50,7 +51,13 @@ public struct GitHubReporter: Reporter {
             case "%": output += "%25"
             case "\r": output += "%0D"
             case "\n": output += "%0A"
-            default: output.unicodeScalars.append(scalar)
+            default:
+                // Other control characters (terminal escapes) are shown, not sent to the log.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    output += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
             }
         }
         return output

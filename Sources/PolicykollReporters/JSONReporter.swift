@@ -27,6 +27,7 @@ public struct JSONReporter: Reporter {
             ("findings", .array(report.findings.map(finding))),
             ("errors", .array(report.errors.map(diagnostic))),
             ("warnings", .array(report.warnings.map(diagnostic))),
+            ("exceptions", .array(report.exceptions.map(exceptionUse))),
             (
                 "summary",
                 .object([
@@ -52,6 +53,25 @@ public struct JSONReporter: Reporter {
             ("principle", .string(finding.principle)),
             ("message", .string(finding.message)),
             ("fingerprint", .string(finding.fingerprint)),
+        ])
+    }
+
+    private func exceptionUse(_ use: ExceptionUse) -> JSONValue {
+        let exception = use.exception
+        return .object([
+            ("rule", .string(exception.rule)),
+            ("declaration", .string(exception.declaration)),
+            ("path", .string(exception.path)),
+            ("reason", .string(exception.reason)),
+            ("approvedBy", .string(exception.approvedBy)),
+            ("decision", .string(exception.decision)),
+            ("expires", .string(exception.expires.description)),
+            ("status", .string(use.state.rawValue)),
+            ("matched", .int(use.matched)),
+            ("daysLeft", .int(use.daysLeft)),
+            ("file", .string(exception.file)),
+            ("line", .int(exception.mark.line)),
+            ("column", .int(exception.mark.column)),
         ])
     }
 

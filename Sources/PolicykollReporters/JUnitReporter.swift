@@ -30,13 +30,17 @@ public struct JUnitReporter: Reporter {
                 let ruleFindings = findings[rule.id] ?? []
                 let open = ruleFindings.filter { $0.status == .open }
                 let name = "\(rule.id) \(rule.title.text(report.language))"
-                var testCase = "    <testcase name=\"\(XMLText.escape(name))\" classname=\"\(XMLText.escape(declaration.id))\" time=\"0\""
+                var testCase =
+                    "    <testcase name=\"\(XMLText.escape(name))\" classname=\"\(XMLText.escape(declaration.id))\" time=\"0\""
                 if !open.isEmpty {
                     failures += 1
-                    let body = open.map { "\($0.file):\($0.mark.line):\($0.mark.column): \($0.severity.rawValue): [\($0.ruleID)] \($0.message)" }
-                        .joined(separator: "\n")
+                    let body = open.map {
+                        "\($0.file):\($0.mark.line):\($0.mark.column): \($0.severity.rawValue): [\($0.ruleID)] \($0.message)"
+                    }
+                    .joined(separator: "\n")
                     let first = open[0]
-                    testCase += ">\n      <failure message=\"\(XMLText.escape(first.message))\" type=\"\(first.severity.rawValue)\">"
+                    testCase +=
+                        ">\n      <failure message=\"\(XMLText.escape(first.message))\" type=\"\(first.severity.rawValue)\">"
                     testCase += XMLText.content(body) + "</failure>\n    </testcase>"
                 } else if !ruleFindings.isEmpty {
                     skipped += 1

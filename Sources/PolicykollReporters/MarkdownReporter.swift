@@ -10,14 +10,20 @@ public struct MarkdownReporter: Reporter {
         let sv = report.language == .sv
         let summary = report.summary
         let failing = summary.error > 0 || !report.errors.isEmpty
-        var text = "## policykoll: " + (failing ? (sv ? "❌ brister hittades" : "❌ problems found") : (sv ? "✅ inga fel" : "✅ no errors")) + "\n\n"
+        var text =
+            "## policykoll: " + (failing ? (sv ? "❌ brister hittades" : "❌ problems found") : (sv ? "✅ inga fel" : "✅ no errors"))
+            + "\n\n"
         text +=
             sv
             ? "\(report.declarationCount) deklarationer kontrollerade mot \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) per \(report.asOf).\n\n"
             : "\(report.declarationCount) declarations checked against \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) as of \(report.asOf).\n\n"
-        text += sv ? "| fel | varningar | info | undantagna | baslinje | indatafel |\n" : "| errors | warnings | info | excepted | baseline | input errors |\n"
+        text +=
+            sv
+            ? "| fel | varningar | info | undantagna | baslinje | indatafel |\n"
+            : "| errors | warnings | info | excepted | baseline | input errors |\n"
         text += "|---:|---:|---:|---:|---:|---:|\n"
-        text += "| \(summary.error) | \(summary.warning) | \(summary.info) | \(summary.excepted) | \(summary.baseline) | \(report.errors.count) |\n\n"
+        text +=
+            "| \(summary.error) | \(summary.warning) | \(summary.info) | \(summary.excepted) | \(summary.baseline) | \(report.errors.count) |\n\n"
 
         if !report.errors.isEmpty {
             text += sv ? "### Indatafel\n\n" : "### Input errors\n\n"
@@ -37,7 +43,8 @@ public struct MarkdownReporter: Reporter {
             for finding in report.findings {
                 let location = "\(finding.file):\(finding.mark.line):\(finding.mark.column)"
                 text += "| \(Self.icon(finding.severity)) \(finding.severity.rawValue) | \(Self.code(finding.ruleID)) | "
-                text += "\(Self.code(finding.declarationID)) | \(Self.code(location)) | \(Self.cell(finding.message)) | \(finding.status.rawValue) |\n"
+                text +=
+                    "\(Self.code(finding.declarationID)) | \(Self.code(location)) | \(Self.cell(finding.message)) | \(finding.status.rawValue) |\n"
             }
         }
         return text

@@ -50,7 +50,9 @@ public struct SARIFReporter: Reporter {
                         ("executionSuccessful", .bool(report.errors.isEmpty)),
                         (
                             "toolExecutionNotifications",
-                            .array(report.errors.map { notification($0, level: "error") } + report.warnings.map { notification($0, level: "warning") })
+                            .array(
+                                report.errors.map { notification($0, level: "error") }
+                                    + report.warnings.map { notification($0, level: "warning") })
                         ),
                         ("properties", .object([("asOf", .string(report.asOf.description))])),
                     ])

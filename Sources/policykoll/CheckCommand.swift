@@ -36,7 +36,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report of the matching --format to this file (repeatable).")
     var output: [String] = []
 
-    @Option(name: .customLong("fail-on"), help: "The lowest severity of an open finding that exits 1: error, warning, info or never.")
+    @Option(
+        name: .customLong("fail-on"), help: "The lowest severity of an open finding that exits 1: error, warning, info or never.")
     var failOn: FailOn?
 
     @Option(name: .long, help: "An exceptions file (repeatable); inline exceptions in metadata.exceptions always apply.")
@@ -94,7 +95,8 @@ struct CheckCommand: ParsableCommand {
                 Console.error(style.render(diagnostic, lines: report.sources[diagnostic.file]))
             }
         }
-        let protected = (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name) + [settings.baseline].compactMap { $0 }
+        let protected =
+            (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name) + [settings.baseline].compactMap { $0 }
         var writeFailed = false
         for target in settings.outputs {
             let text = reporter(for: target, hasBaseline: baselineFile != nil).render(report)

@@ -71,7 +71,8 @@ struct CheckSettings {
             outputs = try configuration.outputs.map { output in
                 guard let format = CheckFormat(rawValue: output.format) else {
                     throw ValidationError(
-                        "unknown format '\(output.format)' in the configuration; use one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                        "unknown format '\(output.format)' in the configuration; use one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 return Output(format: format, path: output.output)
             }

@@ -178,7 +178,9 @@ struct CheckOutputTests {
         #expect(result.stderr.isEmpty, "\(result.summary)")
         let report = try #require(result.json())
         #expect(
-            Set(report.keys) == ["tool", "policy", "asOf", "declarations", "findings", "errors", "warnings", "summary"])
+            Set(report.keys) == [
+                "tool", "policy", "asOf", "declarations", "findings", "errors", "warnings", "exceptions", "summary",
+            ])
         let tool = try #require(report["tool"] as? [String: Any])
         #expect(tool["name"] as? String == "policykoll")
         #expect((tool["version"] as? String)?.isEmpty == false)

@@ -50,7 +50,10 @@ struct ReporterTests {
         #expect(NSDictionary(dictionary: actual ?? [:]).isEqual(to: expected ?? [:]))
 
         let object = try #require(actual)
-        #expect(Set(object.keys) == ["tool", "policy", "asOf", "declarations", "findings", "errors", "warnings", "summary"])
+        #expect(
+            Set(object.keys) == [
+                "tool", "policy", "asOf", "declarations", "findings", "errors", "warnings", "exceptions", "summary",
+            ])
         let finding = try #require((object["findings"] as? [[String: Any]])?.first)
         #expect(
             Set(finding.keys) == [

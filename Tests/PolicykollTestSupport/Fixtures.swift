@@ -65,7 +65,7 @@ public enum Fixtures {
     /// Runs a check of declaration texts against a pack built from rule items.
     public static func check(
         rules: String, declarations: [(name: String, text: String)], inventory: [(name: String, text: String)] = [],
-        language: Language = .en
+        exceptions: [(name: String, text: String)] = [], baseline: String? = nil, language: Language = .en
     ) throws -> CheckReport {
         let loaded = pack(rules: rules)
         guard let pack = loaded.pack else {
@@ -77,6 +77,8 @@ public enum Fixtures {
         return CheckEngine.check(
             pack: pack, inputs: declarations.map { SourceFile(name: $0.name, text: $0.text) },
             inventory: inventory.map { SourceFile(name: $0.name, text: $0.text) },
+            exceptionFiles: exceptions.map { SourceFile(name: $0.name, text: $0.text) },
+            baseline: baseline.map { SourceFile(name: "baseline.json", text: $0) },
             options: CheckOptions(asOf: asOf, language: language))
     }
 

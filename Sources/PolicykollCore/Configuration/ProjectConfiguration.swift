@@ -55,12 +55,15 @@ public struct ProjectConfiguration: Sendable, Equatable {
     public init() {}
 
     /// Reads a configuration file; `folder` is prefixed to its relative paths.
-    public static func load(_ file: SourceFile, folder: String) -> (configuration: ProjectConfiguration?, diagnostics: [Diagnostic]) {
+    public static func load(_ file: SourceFile, folder: String) -> (
+        configuration: ProjectConfiguration?, diagnostics: [Diagnostic]
+    ) {
         let stream = YAMLLoader.load(file.bytes)
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
         guard !stream.hasErrors else { return (nil, diagnostics) }
         guard stream.documents.count <= 1 else {
-            diagnostics.append(.error("a configuration file holds one YAML document", file: file.name, at: stream.documents[1].mark))
+            diagnostics.append(
+                .error("a configuration file holds one YAML document", file: file.name, at: stream.documents[1].mark))
             return (nil, diagnostics)
         }
         var configuration = ProjectConfiguration()
@@ -83,7 +86,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
             var result: [String] = []
             for item in items {
                 guard let text = item.string, !text.isEmpty else {
-                    collector.report(.wrongType(key: key, expected: "a path or a list of paths", found: item.typeName), at: item.mark)
+                    collector.report(
+                        .wrongType(key: key, expected: "a path or a list of paths", found: item.typeName), at: item.mark)
                     continue
                 }
                 result.append(resolve(text, in: folder))
@@ -93,7 +97,10 @@ public struct ProjectConfiguration: Sendable, Equatable {
         func choice(_ key: String, among values: [String]) -> String? {
             guard let node = root[key], !node.isNull else { return nil }
             guard let text = node.string, values.contains(text) else {
-                collector.report(.wrongType(key: key, expected: "one of \(values.joined(separator: ", "))", found: node.string ?? node.typeName), at: node.mark)
+                collector.report(
+                    .wrongType(
+                        key: key, expected: "one of \(values.joined(separator: ", "))", found: node.string ?? node.typeName),
+                    at: node.mark)
                 return nil
             }
             return text

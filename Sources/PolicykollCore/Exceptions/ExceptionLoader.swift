@@ -6,7 +6,9 @@ public enum ExceptionLoader {
     static let keys = ["rule", "declaration", "path", "reason", "approvedBy", "decision", "expires"]
 
     /// The exceptions of one file, and every problem with it.
-    public static func load(_ file: SourceFile, knownRules: Set<String>) -> (exceptions: [PolicyException], diagnostics: [Diagnostic]) {
+    public static func load(_ file: SourceFile, knownRules: Set<String>) -> (
+        exceptions: [PolicyException], diagnostics: [Diagnostic]
+    ) {
         let stream = YAMLLoader.load(file.bytes)
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
         if stream.documents.isEmpty, !stream.hasErrors {
@@ -19,7 +21,8 @@ public enum ExceptionLoader {
                 root["apiVersion"]?.string == DeclarationValidator.apiVersion
             else {
                 let found = root["kind"]?.string.map { "kind '\($0)'" } ?? YAMLNode.withArticle(root.typeName)
-                diagnostics.append(.error(ExceptionProblem.notAnExceptionsDocument(found: found).message, file: file.name, at: root.mark))
+                diagnostics.append(
+                    .error(ExceptionProblem.notAnExceptionsDocument(found: found).message, file: file.name, at: root.mark))
                 continue
             }
             for entry in root.entries! where !["apiVersion", "kind", "metadata", "exceptions"].contains(entry.key) {
@@ -40,7 +43,9 @@ public enum ExceptionLoader {
     }
 
     /// The inline exceptions of a declaration (`metadata.exceptions`), which name it implicitly.
-    public static func inline(_ declaration: Declaration, knownRules: Set<String>) -> (exceptions: [PolicyException], diagnostics: [Diagnostic]) {
+    public static func inline(_ declaration: Declaration, knownRules: Set<String>) -> (
+        exceptions: [PolicyException], diagnostics: [Diagnostic]
+    ) {
         guard let list = declaration.root["metadata"]?["exceptions"], !list.isNull else { return ([], []) }
         return entries(list, file: declaration.file, implied: declaration.id, knownRules: knownRules)
     }
@@ -62,7 +67,8 @@ public enum ExceptionLoader {
                 continue
             }
             for entry in entries where !keys.contains(entry.key) {
-                problems.append((.unknownKey(entry.key, suggestion: Suggestion.closest(to: entry.key, among: keys)), entry.keyMark))
+                problems.append(
+                    (.unknownKey(entry.key, suggestion: Suggestion.closest(to: entry.key, among: keys)), entry.keyMark))
             }
             func text(_ key: String, required: Bool) -> String? {
                 guard let node = item[key], !node.isNull else {
@@ -70,7 +76,11 @@ public enum ExceptionLoader {
                     return nil
                 }
                 guard let value = node.string, !value.isEmpty else {
-                    problems.append((.wrongType(field: key, expected: "a non-empty string", found: node.typeName), node.mark))
+                    let problem: ExceptionProblem =
+                        key == "expires"
+                        ? .invalidDate(ValueSemantics.display(node))
+                        : .wrongType(field: key, expected: "a non-empty string", found: node.typeName)
+                    problems.append((problem, node.mark))
                     return nil
                 }
                 return value
@@ -91,7 +101,11 @@ public enum ExceptionLoader {
                 }
             }
             if let path, RulePath(parsing: path) == nil {
-                problems.append((.wrongType(field: "path", expected: "a path such as spec.architecture.hosting", found: "string"), item["path"]!.mark))
+                problems.append(
+                    (
+                        .wrongType(field: "path", expected: "a path such as spec.architecture.hosting", found: "string"),
+                        item["path"]!.mark
+                    ))
             }
             if let rule, !knownRules.contains(rule) {
                 problems.append((.unknownRule(rule), item["rule"]!.mark))

@@ -17,7 +17,8 @@ public enum ExceptionProblem: Sendable, Equatable {
     public var message: String {
         switch self {
         case .notAnExceptionsDocument(let found):
-            return "an exceptions file holds 'apiVersion: policykoll/v1', 'kind: Exceptions' and 'exceptions: […]'; found \(found)"
+            return
+                "an exceptions file holds 'apiVersion: policykoll/v1', 'kind: Exceptions' and 'exceptions: […]'; found \(found)"
         case .missingField(let field):
             return "an exception needs '\(field)'"
         case .wrongType(let field, let expected, let found):
@@ -36,7 +37,8 @@ public enum ExceptionProblem: Sendable, Equatable {
         case .expiringSoon(let rule, let declaration, let expires, let days):
             return "the exception for \(rule) on \(declaration) expires on \(expires), in \(days) \(days == 1 ? "day" : "days")"
         case .unused(let rule, let declaration):
-            return "the exception for \(rule) on \(declaration) matches no finding (unused); remove it or check its rule, declaration and path"
+            return
+                "the exception for \(rule) on \(declaration) matches no finding (unused); remove it or check its rule, declaration and path"
         }
     }
 }

@@ -1,0 +1,168 @@
+import Foundation
+import PolicykollCore
+import PolicykollTestSupport
+import Testing
+
+@testable import PolicykollReporters
+
+/// The CI formats against their real consumers' schemas, and against golden files.
+@Suite("CI formats: SARIF, JUnit, GitHub, Markdown")
+struct CIFormatTests {
+    static let hostile = "Evil <script>alert(1)</script> & \"quotes\" | pipe, colon: 100% =cmd\n`tick`\u{1B}[31m"
+
+    static let rules =
+        """
+          - id: R-1
+            title: {sv: Konsekvensbedömning, en: Impact assessment}
+            severity: error
+            area: a
+            principle: P-1
+            message: {sv: "{{metadata.name}} saknar DPIA", en: "{{metadata.name}} has no DPIA"}
+            assert: {path: spec.personalData.dpia, exists: true}
+
+        """
+        + Fixtures.rule(id: "R-2", assert: "{each: spec.locations, assert: {in: [SE, EU]}}", severity: "warning")
+        + Fixtures.rule(id: "R-3", assert: "{path: spec.level, gte: 3}", severity: "info")
+        + Fixtures.rule(id: "R-4", when: "{path: spec.never, exists: true}", assert: "{path: spec.x, exists: true}")
+
+    /// A report with an open error, an excepted finding, a baseline finding, an input error, a
+    /// warning and hostile text in names and values.
+    static func report(language: Language = .en) throws -> CheckReport {
+        let declaration = """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata:
+              id: hr
+              name: \(jsonQuoted(hostile))
+              organisation: "Förvaltning <b>&</b>"
+              exceptions:
+                - {rule: R-2, path: "spec.locations[1]", reason: \(jsonQuoted("Avtal " + hostile)), approvedBy: IT-chef, expires: 2027-06-30}
+            spec:
+              personalData: {processed: true}
+              locations: [SE, US, "<CN>"]
+              level: 2
+              flag: yes
+            """
+        let baselineFingerprint = Finding.fingerprint(ruleID: "R-3", declarationID: "hr", path: "spec.level")
+        return try Fixtures.check(
+            rules: rules,
+            declarations: [("systems/hr & co.yaml", declaration), ("systems/bad.yaml", "a: [\n")],
+            baseline: "{\"findings\": [{\"fingerprint\": \"\(baselineFingerprint)\"}]}", language: language)
+    }
+
+    static func jsonQuoted(_ text: String) -> String {
+        JSONValue.string(text).compactText
+    }
+
+    @Test("the fixture report has every status")
+    func statuses() throws {
+        let statuses = try Self.report().findings.map { "\($0.ruleID) \($0.status.rawValue)" }
+        #expect(statuses == ["R-1 open", "R-2 excepted", "R-2 open", "R-3 baseline"])
+    }
+
+    @Test(
+        "SARIF validates against the SARIF 2.1.0 schema",
+        .enabled(if: ExternalTool.hasPythonJSONSchema, "python3 with jsonschema is absent"))
+    func sarifSchema() throws {
+        let schema = try #require(ExternalTool.sharedSchema("sarif-schema-2.1.0.json"), "../shared/schemas is absent")
+        let sarif = try ExternalTool.temporaryFile(SARIFReporter(hasBaseline: true).render(try Self.report()), suffix: ".sarif")
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[2])))
+            print("valid")
+            """
+        let result = try ExternalTool.run(try #require(ExternalTool.find("python3")), ["-c", script, schema, sarif])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test("SARIF carries rules, regions, suppressions with justification, and baseline states")
+    func sarifContent() throws {
+        let text = SARIFReporter(hasBaseline: true).render(try Self.report())
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == ["R-1", "R-2", "R-3", "R-4"])
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == 4)
+        let first = results[0]
+        #expect(first["level"] as? String == "error")
+        #expect(first["baselineState"] as? String == "new")
+        let location = try #require((first["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "systems/hr%20%26%20co.yaml")
+        #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 10)
+        let suppression = try #require((results[1]["suppressions"] as? [[String: Any]])?.first)
+        #expect(suppression["kind"] as? String == "inSource")
+        #expect((suppression["justification"] as? String)?.hasPrefix("Avtal Evil <script>") == true)
+        #expect(results[3]["baselineState"] as? String == "unchanged")
+        #expect(results[3]["level"] as? String == "note")
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+    }
+
+    @Test("JUnit validates against the strict JUnit XSD", .enabled(if: ExternalTool.find("xmllint") != nil, "xmllint is absent"))
+    func junitSchema() throws {
+        let xsd = try #require(ExternalTool.sharedSchema("junit-windyroad.xsd"), "../shared/schemas is absent")
+        let xml = try ExternalTool.temporaryFile(JUnitReporter().render(try Self.report()), suffix: ".xml")
+        let result = try ExternalTool.run(try #require(ExternalTool.find("xmllint")), ["--noout", "--schema", xsd, xml])
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test("JUnit: one suite per declaration, one case per applicable rule, failures located")
+    func junitContent() throws {
+        let xml = JUnitReporter().render(try Self.report())
+        #expect(xml.contains("<testsuite name=\"hr\" package=\"Förvaltning &lt;b&gt;&amp;&lt;/b&gt;\" id=\"0\""))
+        #expect(xml.contains("tests=\"3\" failures=\"2\" errors=\"0\" skipped=\"1\""))
+        #expect(!xml.contains("R-4"))  // not applicable: no test case
+        #expect(xml.contains("systems/hr &amp; co.yaml:10:3: error: [R-1] Evil &lt;script&gt;"))
+        #expect(xml.contains("<skipped message=\"in the baseline:"))
+        #expect(xml.contains("<testsuite name=\"policykoll input errors\""))
+        #expect(!xml.contains("<script>"))
+        #expect(!xml.contains("\u{1B}"))
+    }
+
+    @Test("GitHub workflow commands are escaped")
+    func github() throws {
+        let output = GitHubReporter().render(try Self.report())
+        let lines = output.split(separator: "\n").map(String.init)
+        let error = try #require(lines.first { $0.hasPrefix("::error file=systems/hr & co.yaml,line=10,col=3,") })
+        #expect(error.contains("title=R-1 (P-1)::"))
+        let hostileLine = try #require(lines.first { $0.contains("Evil") })
+        #expect(hostileLine.contains("100%25 =cmd%0A`tick`\\u{1b}[31m"))
+        #expect(!output.contains("\u{1B}"))
+        #expect(lines.contains { $0.hasPrefix("::notice ") && $0.contains("[excepted]") })
+        #expect(lines.contains { $0.hasPrefix("::error file=systems/bad.yaml,line=2,col=1,title=policykoll%3A input error::") })
+        #expect(lines.contains { $0.hasPrefix("::warning file=systems/hr & co.yaml,line=13,col=9,") })
+        #expect(GitHubReporter.escapeProperty("a,b:c%\nd") == "a%2Cb%3Ac%25%0Ad")
+    }
+
+    @Test("Markdown: table cells cannot break the table or inject HTML")
+    func markdown() throws {
+        let output = MarkdownReporter().render(try Self.report())
+        #expect(output.hasPrefix("## policykoll: ❌ problems found"))
+        let rows = output.split(separator: "\n").filter { $0.hasPrefix("| 🔴") || $0.hasPrefix("| 🟠") || $0.hasPrefix("| 🔵") }
+        #expect(rows.count == 4)
+        for row in rows {
+            let unescapedPipes = row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            #expect(unescapedPipes == 7, "\(row)")
+        }
+        #expect(!output.contains("<script>"))
+        #expect(output.contains("&lt;script&gt;"))
+    }
+
+    @Test("golden files for every CI format", arguments: ["sarif", "junit", "github", "markdown"])
+    func golden(format: String) throws {
+        let report = try Self.report(language: .sv)
+        let output: String
+        switch format {
+        case "sarif": output = SARIFReporter(hasBaseline: true).render(report)
+        case "junit": output = JUnitReporter().render(report)
+        case "github": output = GitHubReporter().render(report)
+        default: output = MarkdownReporter().render(report)
+        }
+        let name = "check.\(format == "markdown" ? "md" : format == "github" ? "github.txt" : format)"
+        #expect(output == (try Golden.expected(name, actual: output)))
+    }
+}
