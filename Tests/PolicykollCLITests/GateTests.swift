@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+/// The procurement gate end to end: exceptions, baselines, several reports, the configuration file.
+@Suite("check as a CI gate: exceptions, baselines, several reports, .policykoll.yaml")
+struct GateTests {
+    static let exceptionsText = """
+        apiVersion: policykoll/v1
+        kind: Exceptions
+        exceptions:
+          - rule: TST-EXISTS-001
+            declaration: failing-system
+            reason: DPIA pågår, klar i mars
+            approvedBy: Dataskyddsombud Eva Ek
+            decision: Dnr 77/26
+            expires: 2027-03-31
+          - rule: TST-MATCH-004
+            declaration: failing-system
+            reason: Gammalt namn
+            approvedBy: Systemägare
+            expires: 2026-01-31
+          - rule: TST-WITHIN-005
+            declaration: some-other-system
+            reason: Används inte
+            approvedBy: Systemägare
+            expires: 2027-01-31
+
+        """
+
+    func write(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    @Test("an exceptions file: active ones except, expired and unused ones are reported, the gate counts only open findings")
+    func exceptionsFile() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let exceptions = folder.file("exceptions.yaml")
+        try write(Self.exceptionsText, to: exceptions)
+        let result = await CLI.run(
+            ["check", "--format", "json", "--exceptions", exceptions.path] + againstTestPack + [failingFile])
+        #expect(result.status == 1, "\(result.summary)")
+        let report = try #require(result.json())
+        let statuses = findings(report).map { "\($0["ruleId"] as? String ?? "") \($0["status"] as? String ?? "")" }
+        #expect(statuses.contains("TST-EXISTS-001 excepted"))
+        #expect(statuses.contains("TST-MATCH-004 open"))
+        let uses = try #require(report["exceptions"] as? [[String: Any]])
+        #expect(uses.map { $0["status"] as? String } == ["active", "expired", "unused"])
+        let warnings = try #require(report["warnings"] as? [[String: Any]])
+        let messages = warnings.compactMap { $0["message"] as? String }
+        #expect(
+            messages.contains(
+                "the exception for TST-MATCH-004 on failing-system expired on 2026-01-31; its finding is open again"))
+        #expect(messages.contains { $0.contains("TST-WITHIN-005 on some-other-system matches no finding (unused)") })
+        let summary = try #require(report["summary"] as? [String: Int])
+        #expect(summary["excepted"] == 1)
+
+        // With every error finding excepted or below the threshold, the gate passes.
+        let never = await CLI.run(
+            ["check", "--fail-on", "never", "--exceptions", exceptions.path] + againstTestPack + [failingFile])
+        #expect(never.status == 0, "\(never.summary)")
+    }
+
+    @Test("a malformed exceptions file exits 2 with file:line:col, and the declarations are still checked")
+    func malformedExceptions() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let exceptions = folder.file("exceptions.yaml")
+        try write(
+            "apiVersion: policykoll/v1\nkind: Exceptions\nexceptions:\n  - {rule: TST-EXISTS-001, declaration: failing-system, reason: x, expires: 2027-01-01}\n",
+            to: exceptions)
+        let result = await CLI.run(["check", "--exceptions", exceptions.path] + againstTestPack + [failingFile])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stdout.contains("\(exceptions.path):4:5: error: an exception needs 'approvedBy'"), "\(result.summary)")
+        #expect(result.stdout.contains("[TST-EXISTS-001]"), "the declaration is still checked: \(result.summary)")
+    }
+
+    @Test("a baseline survives moving the file and adding lines above the findings; a new finding fails the gate")
+    func baselineSurvivesMoves() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let original = try String(contentsOf: Fixture.url("decls/failing.yaml"), encoding: .utf8)
+        let before = folder.file("before/system.yaml")
+        try write(original, to: before)
+        let baseline = folder.file("baseline.json")
+        let first = await CLI.run(["check", "--format", "json", "--output", baseline.path] + againstTestPack + [before.path])
+        #expect(first.status == 1, "\(first.summary)")
+
+        // Moved, with comment lines added at the top: every finding is in the baseline.
+        let moved = folder.file("after/renamed.yaml")
+        try write("# Flyttad och kommenterad\n# rad två\n# rad tre\n" + original, to: moved)
+        let second = await CLI.run(["check", "--format", "json", "--baseline", baseline.path] + againstTestPack + [moved.path])
+        #expect(second.status == 0, "\(second.summary)")
+        let report = try #require(second.json())
+        #expect(findings(report).allSatisfy { $0["status"] as? String == "baseline" })
+        #expect(findings(report).first?["line"] as? Int != nil)
+        let summary = try #require(report["summary"] as? [String: Int])
+        #expect(summary["baseline"] == findings(report).count)
+        #expect(summary["error"] == 0)
+
+        // A new problem is new, and fails the gate; the known ones stay in the baseline.
+        let worse = original.replacingOccurrences(
+            of: "        protocol: SMTP\n",
+            with: "        protocol: SMTP\n      - name: E\n        target: failing-system\n        protocol: FTP\n")
+        try write(worse, to: moved)
+        let third = await CLI.run(["check", "--format", "json", "--baseline", baseline.path] + againstTestPack + [moved.path])
+        #expect(third.status == 1, "\(third.summary)")
+        let open = findings(third.json()).filter { $0["status"] as? String == "open" }
+        #expect(open.map { $0["path"] as? String } == ["spec.architecture.integrations[4].protocol"])
+    }
+
+    @Test("a malformed baseline exits 2 with a location")
+    func malformedBaseline() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let baseline = folder.file("baseline.json")
+        try write("{\n  \"findings\": {\"not\": \"a list\"}\n}\n", to: baseline)
+        let result = await CLI.run(["check", "--baseline", baseline.path] + againstTestPack + [failingFile])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(
+            result.stdout.contains("\(baseline.path):2:15: error: 'findings' in a baseline must be a list"), "\(result.summary)")
+    }
+
+    @Test("several reports in one run: SARIF and JUnit to files, text to standard output")
+    func severalReports() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sarif = folder.file("out/results.sarif")
+        let junit = folder.file("out/results.xml")
+        try FileManager.default.createDirectory(at: sarif.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let result = await CLI.run(
+            [
+                "check", "--format", "sarif", "--output", sarif.path, "--format", "junit", "--output", junit.path, "--format",
+                "text",
+            ]
+                + againstTestPack + [failingFile])
+        #expect(result.status == 1, "\(result.summary)")
+        #expect(result.stdout.contains("error: [TST-EXISTS-001]"))
+        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: sarif)) as? [String: Any]
+        #expect(log?["version"] as? String == "2.1.0")
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(xml.hasPrefix("<?xml"))
+        #expect(xml.contains("<testsuite name=\"failing-system\""))
+
+        let twoToStdout = await CLI.run(["check", "--format", "json", "--format", "text"] + againstTestPack + [failingFile])
+        #expect(twoToStdout.status == 2)
+        #expect(twoToStdout.stderr.contains("only one report can go to standard output"))
+        let tooManyOutputs = await CLI.run(
+            ["check", "--format", "json", "--output", "a.json", "--output", "b.json"] + againstTestPack + [failingFile])
+        #expect(tooManyOutputs.status == 2)
+        #expect(tooManyOutputs.stderr.contains("more --output than --format"))
+    }
+
+    @Test("github and markdown formats on the command line")
+    func githubAndMarkdown() async throws {
+        let github = await CLI.run(["check", "--format", "github"] + againstTestPack + [failingFile])
+        #expect(github.status == 1, "\(github.summary)")
+        #expect(github.stdoutLines.contains { $0.hasPrefix("::error file=\(failingFile),line=27,col=3,title=TST-EXISTS-001") })
+        let markdown = await CLI.run(["check", "--format", "markdown", "--lang", "en"] + againstTestPack + [failingFile])
+        #expect(markdown.stdout.hasPrefix("## policykoll: ❌ problems found"), "\(markdown.summary)")
+    }
+
+    @Test(".policykoll.yaml supplies defaults relative to itself; flags override; unknown keys are errors")
+    func configurationFile() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let pack = folder.file("pack")
+        try FileManager.default.copyItem(at: Fixture.url("pack"), to: pack)
+        try write(
+            try String(contentsOf: Fixture.url("decls/failing.yaml"), encoding: .utf8), to: folder.file("systems/failing.yaml"))
+        try write(Self.exceptionsText, to: folder.file("exceptions.yaml"))
+        try write(
+            """
+            policy: [pack]
+            paths: [systems]
+            exceptions: exceptions.yaml
+            asOf: 2026-11-26
+            failOn: never
+            lang: en
+            outputs:
+              - {format: json, output: report.json}
+              - {format: text}
+
+            """, to: folder.file(".policykoll.yaml"))
+        let result = await CLI.run(["check"], in: folder.url)
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(result.stdout.contains("in 1 declaration"), "English from the configuration: \(result.summary)")
+        let written = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.file("report.json"))) as? [String: Any]
+        #expect(findings(written).contains { $0["status"] as? String == "excepted" })
+
+        let overridden = await CLI.run(["check", "--fail-on", "error", "--lang", "sv", "--format", "text"], in: folder.url)
+        #expect(overridden.status == 1, "\(overridden.summary)")
+        #expect(overridden.stdout.contains("i 1 deklaration"), "\(overridden.summary)")
+
+        let ignored = await CLI.run(["check", "--no-config", "systems"], in: folder.url)
+        #expect(ignored.stdout.contains("goteborg"), "without the configuration the embedded pack is used: \(ignored.summary)")
+
+        try write("policy: [pack]\nfailon: never\n", to: folder.file(".policykoll.yaml"))
+        let unknown = await CLI.run(["check", "systems"], in: folder.url)
+        #expect(unknown.status == 2, "\(unknown.summary)")
+        #expect(
+            unknown.stderr.contains(
+                ".policykoll.yaml:2:1: error: unknown key 'failon' in the configuration; did you mean 'failOn'?"))
+    }
+}
