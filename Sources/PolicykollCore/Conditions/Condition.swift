@@ -1,4 +1,3 @@
-import Foundation
 public import PolicykollYAML
 
 /// A compiled condition of the rule language (design §4): the rule's `when` and `assert`.
@@ -47,23 +46,22 @@ public enum Ordering: String, Sendable {
     case gt, gte, lt, lte
 }
 
-/// A regular expression compiled once per run.
-public final class CompiledPattern: @unchecked Sendable {
+/// A regular expression compiled once per run, matched in linear time (see ``PatternMatcher``).
+public final class CompiledPattern: Sendable {
     /// The pattern as written.
     public let pattern: String
-    /// The compiled expression; `NSRegularExpression` is immutable and safe to share.
-    let expression: NSRegularExpression
+    private let matcher: PatternMatcher
 
-    /// Compiles a pattern, or throws when it is not a valid regular expression.
+    /// Compiles a pattern, or throws when it is invalid or uses what is not supported
+    /// (backreferences, lookaround); the error's `message` says what and where.
     public init(_ pattern: String) throws {
         self.pattern = pattern
-        self.expression = try NSRegularExpression(pattern: pattern)
+        self.matcher = try PatternMatcher(pattern)
     }
 
     /// Whether the pattern matches anywhere in the text (unanchored).
     func matches(_ text: String) -> Bool {
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return expression.firstMatch(in: text, range: range) != nil
+        matcher.matches(text)
     }
 }
 

@@ -219,6 +219,9 @@ struct ConditionCompiler {
             let compiled = try CompiledPattern(pattern)
             patterns[pattern] = compiled
             return compiled
+        } catch let error as PatternError {
+            problems.report(.invalidRegex(pattern, reason: error.message), at: mark)
+            return nil
         } catch {
             problems.report(.invalidRegex(pattern, reason: "the pattern does not compile"), at: mark)
             return nil
