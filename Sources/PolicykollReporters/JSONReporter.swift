@@ -28,6 +28,7 @@ public struct JSONReporter: Reporter {
             ("errors", .array(report.errors.map(diagnostic))),
             ("warnings", .array(report.warnings.map(diagnostic))),
             ("exceptions", .array(report.exceptions.map(exceptionUse))),
+            ("skipped", .array(report.skippedFiles.map { .string($0) })),
             (
                 "summary",
                 .object([

@@ -96,6 +96,13 @@ public struct TextReporter: Reporter {
             ? " i \(count) \(count == 1 ? "deklaration" : "deklarationer")"
             : " in \(count) \(count == 1 ? "declaration" : "declarations")"
         line += " (\(report.pack.rules.count) \(sv ? "regler" : "rules"), \(report.pack.name) \(report.pack.version))"
+        if !report.skippedFiles.isEmpty {
+            let count = report.skippedFiles.count
+            line +=
+                sv
+                ? "; \(count) \(count == 1 ? "fil" : "filer") utan deklarationer överhoppade"
+                : "; \(count) \(count == 1 ? "file" : "files") without declarations skipped"
+        }
         if !report.errors.isEmpty {
             let errors = report.errors.count
             line +=

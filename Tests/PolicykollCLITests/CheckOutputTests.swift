@@ -179,7 +179,7 @@ struct CheckOutputTests {
         let report = try #require(result.json())
         #expect(
             Set(report.keys) == [
-                "tool", "policy", "asOf", "declarations", "findings", "errors", "warnings", "exceptions", "summary",
+                "tool", "policy", "asOf", "declarations", "findings", "errors", "warnings", "exceptions", "skipped", "summary",
             ])
         let tool = try #require(report["tool"] as? [String: Any])
         #expect(tool["name"] as? String == "policykoll")

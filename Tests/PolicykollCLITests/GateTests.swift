@@ -204,3 +204,38 @@ struct GateTests {
                 ".policykoll.yaml:2:1: error: unknown key 'failon' in the configuration; did you mean 'failOn'?"))
     }
 }
+
+@Suite("check on folders that hold other YAML")
+struct MixedFolderTests {
+    @Test("files found in folders that are not declarations are skipped and counted; named ones are errors")
+    func mixedFolder() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        func write(_ text: String, _ name: String) throws {
+            let url = folder.file(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write("name: ci\non: [push]\njobs: {build: {runs-on: ubuntu-latest}}\n", "repo/ci/workflow.yml")
+        try write("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 2}\n", "repo/k8s/deploy.yaml")
+        try write("apiVersion: policykoll/v1\nkind: Exceptions\nexceptions: []\n", "repo/exceptions.yaml")
+        try write(try String(contentsOf: Fixture.url("decls/clean.yaml"), encoding: .utf8), "repo/systems/clean.yaml")
+        try write(
+            "kind: System\nmetadata: {id: half, name: Half, organisation: X}\nspec: {}\n", "repo/systems/no-api-version.yaml")
+
+        let result = await CLI.run(["check", "--format", "json"] + againstTestPack + [folder.file("repo").path])
+        #expect(result.status == 2, "the declaration without apiVersion is still an error: \(result.summary)")
+        let report = try #require(result.json())
+        let skipped = try #require(report["skipped"] as? [String]).map { ($0 as NSString).lastPathComponent }
+        #expect(skipped == ["workflow.yml", "exceptions.yaml", "deploy.yaml"])
+        #expect(report["declarations"] as? Int == 1)
+        #expect(errors(report).map { $0["message"] as? String } == ["required field 'apiVersion' is missing"])
+
+        let text = await CLI.run(["check"] + againstTestPack + [folder.file("repo").path])
+        #expect(text.stdoutLines.last?.contains("3 filer utan deklarationer överhoppade") == true, "\(text.summary)")
+
+        let named = await CLI.run(["check"] + againstTestPack + [folder.file("repo/k8s/deploy.yaml").path])
+        #expect(named.status == 2, "a file named explicitly is checked as a declaration: \(named.summary)")
+        #expect(named.stdout.contains("unsupported apiVersion 'apps/v1'"))
+    }
+}

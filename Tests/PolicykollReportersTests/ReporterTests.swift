@@ -52,7 +52,7 @@ struct ReporterTests {
         let object = try #require(actual)
         #expect(
             Set(object.keys) == [
-                "tool", "policy", "asOf", "declarations", "findings", "errors", "warnings", "exceptions", "summary",
+                "tool", "policy", "asOf", "declarations", "findings", "errors", "warnings", "exceptions", "skipped", "summary",
             ])
         let finding = try #require((object["findings"] as? [[String: Any]])?.first)
         #expect(

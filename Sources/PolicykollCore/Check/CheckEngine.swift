@@ -22,8 +22,10 @@ public enum CheckEngine {
         var diagnostics = inputProblems
         var declarations: [Declaration] = []
         var firstByID: [String: Declaration] = [:]
+        var skipped: [String] = []
         for file in inputs {
             let loaded = DeclarationLoader.load(file, validator: validator)
+            if loaded.skipped { skipped.append(file.name) }
             diagnostics += loaded.diagnostics
             for declaration in loaded.declarations {
                 if let first = firstByID[declaration.id] {
@@ -100,6 +102,6 @@ public enum CheckEngine {
         return CheckReport(
             pack: pack, asOf: options.asOf, language: options.language, results: results, findings: findings,
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
-            sources: sources, exceptions: triage.uses)
+            sources: sources, exceptions: triage.uses, skippedFiles: skipped)
     }
 }

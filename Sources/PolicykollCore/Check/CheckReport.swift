@@ -28,6 +28,9 @@ public struct CheckReport: Sendable {
     public var sources: [String: SourceLines]
     /// Every exception of the run and what became of it (active, expired, unused).
     public var exceptions: [ExceptionUse] = []
+    /// Files found in folders that hold no declarations (YAML of other tools, rule packs,
+    /// exceptions files): skipped, and listed so nothing is skipped silently.
+    public var skippedFiles: [String] = []
 
     /// How many declarations were checked.
     public var declarationCount: Int { results.count }

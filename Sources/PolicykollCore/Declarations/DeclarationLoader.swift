@@ -5,10 +5,17 @@ public enum DeclarationLoader {
     /// The valid declarations of a file, and every error and warning found on the way.
     ///
     /// A document with an error is skipped; the file's other documents are still returned.
-    public static func load(_ file: SourceFile, validator: DeclarationValidator) -> (
-        declarations: [Declaration], diagnostics: [Diagnostic]
-    ) {
+    /// A file found by walking a folder whose documents are not declarations — YAML of another
+    /// tool, or a policykoll rule pack, exceptions or configuration file — is skipped (`skipped`).
+    public static func load(
+        _ file: SourceFile, validator: DeclarationValidator
+    ) -> (declarations: [Declaration], diagnostics: [Diagnostic], skipped: Bool) {
         let stream = YAMLLoader.load(file.bytes)
+        if file.discovered, !stream.hasErrors, !stream.documents.isEmpty,
+            stream.documents.allSatisfy({ !isDeclarationLike($0.root) })
+        {
+            return ([], [], true)
+        }
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
         if stream.documents.isEmpty, !stream.hasErrors {
             diagnostics.append(.error(InputProblem.emptyFile.message, file: file.name, at: .start))
@@ -19,6 +26,19 @@ public enum DeclarationLoader {
             diagnostics += problems
             if let declaration { declarations.append(declaration) }
         }
-        return (declarations, diagnostics)
+        return (declarations, diagnostics, false)
+    }
+
+    /// Whether a document looks like it means to be a declaration: it has some of the envelope,
+    /// an apiVersion (if any) of policykoll's, and is not one of policykoll's other documents.
+    static func isDeclarationLike(_ root: YAMLNode) -> Bool {
+        guard root.entries != nil else { return false }
+        let envelope = ["apiVersion", "kind", "metadata", "spec"]
+        guard envelope.contains(where: { root[$0] != nil }) else { return false }
+        if let version = root["apiVersion"]?.string, !version.hasPrefix("policykoll/") { return false }
+        if let kind = root["kind"]?.string, DeclarationValidator.nonDeclarationKinds.union(["Config"]).contains(kind) {
+            return false
+        }
+        return true
     }
 }

@@ -11,7 +11,8 @@ public enum InputCollector {
 
     /// An input found: a file path, or standard input.
     public enum Input: Sendable, Hashable {
-        case file(String)
+        /// A file; `discovered` when it was found by walking a folder rather than named.
+        case file(String, discovered: Bool)
         case standardInput
     }
 
@@ -38,10 +39,10 @@ public enum InputCollector {
                     problems.append(.error(InputProblem.noYAMLFiles.message, file: path, at: nil))
                 }
                 for file in found.sorted() where seen.insert(canonical(file)).inserted {
-                    inputs.append(.file(file))
+                    inputs.append(.file(file, discovered: true))
                 }
             } else if seen.insert(canonical(path)).inserted {
-                inputs.append(.file(path))
+                inputs.append(.file(path, discovered: false))
             }
         }
         return (inputs, problems)
@@ -67,14 +68,14 @@ public enum InputCollector {
         case .standardInput:
             let data = FileHandle.standardInput.readDataToEndOfFile()
             return .success(SourceFile(name: "<stdin>", bytes: [UInt8](data)))
-        case .file(let path):
+        case .file(let path, let discovered):
             do {
                 let attributes = try FileManager.default.attributesOfItem(atPath: path)
                 if let size = attributes[.size] as? Int, size > maxFileSize {
                     return .failure(.error(InputProblem.tooLarge(bytes: size, limit: maxFileSize).message, file: path, at: nil))
                 }
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                return .success(SourceFile(name: path, bytes: [UInt8](data)))
+                return .success(SourceFile(name: path, bytes: [UInt8](data), discovered: discovered))
             } catch {
                 return .failure(.error(InputProblem.unreadable(describe(error)).message, file: path, at: nil))
             }
