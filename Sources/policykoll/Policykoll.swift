@@ -12,7 +12,10 @@ struct Policykoll: ParsableCommand {
             an invalid rule pack, or an input that could not be read, parsed or validated.
             """,
         version: PolicykollVersion.text,
-        subcommands: [CheckCommand.self, DumpCommand.self],
+        subcommands: [
+            CheckCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, InitCommand.self,
+            DumpCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -57,6 +57,20 @@ public struct RuleExamples: Sendable {
     public var pass: [YAMLNode]
     /// Declarations that must give at least one finding.
     public var fail: [YAMLNode]
+    /// The date the examples are evaluated at (`examples.asOf`), so date rules stay stable;
+    /// `nil` means the run's date (today, or `policykoll test --as-of`).
+    public var asOf: CivilDate?
+    /// Declarations that `ref` in the examples resolves against (`examples.inventory`); each has
+    /// at least `metadata.id`.
+    public var inventory: [YAMLNode]
+
+    /// Creates examples.
+    public init(pass: [YAMLNode] = [], fail: [YAMLNode] = [], asOf: CivilDate? = nil, inventory: [YAMLNode] = []) {
+        self.pass = pass
+        self.fail = fail
+        self.asOf = asOf
+        self.inventory = inventory
+    }
 }
 
 /// One compiled rule of a pack.

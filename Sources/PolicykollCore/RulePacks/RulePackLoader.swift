@@ -318,24 +318,47 @@ public enum RulePackLoader {
         return references
     }
 
+    static let exampleKeys = ["pass", "fail", "asOf", "inventory"]
+
     private static func readExamples(_ node: YAMLNode?, collector: inout ProblemCollector) -> RuleExamples {
-        guard let node, !node.isNull else { return RuleExamples(pass: [], fail: []) }
+        guard let node, !node.isNull else { return RuleExamples() }
         guard node.entries != nil else {
             collector.report(.notAMapping(what: "examples", found: node.typeName), at: node.mark)
-            return RuleExamples(pass: [], fail: [])
+            return RuleExamples()
         }
-        collector.checkKeys(of: node, allowed: ["pass", "fail"], context: "examples")
-        func list(_ key: String) -> [YAMLNode] {
+        collector.checkKeys(of: node, allowed: exampleKeys, context: "examples")
+        func list(_ key: String, what: String) -> [YAMLNode] {
             guard let value = node[key], !value.isNull else { return [] }
             guard let items = value.items else {
                 collector.report(.wrongType(key: key, expected: "a list of declarations", found: value.typeName), at: value.mark)
                 return []
             }
             for item in items where item.entries == nil {
-                collector.report(.notAMapping(what: "an example declaration", found: item.typeName), at: item.mark)
+                collector.report(.notAMapping(what: what, found: item.typeName), at: item.mark)
             }
             return items.filter { $0.entries != nil }
         }
-        return RuleExamples(pass: list("pass"), fail: list("fail"))
+        var asOf: CivilDate?
+        if let dateNode = node["asOf"], !dateNode.isNull {
+            if let text = dateNode.string, text.utf8.count == 10, let date = CivilDate(iso: text) {
+                asOf = date
+            } else {
+                collector.report(.invalidExampleDate(ValueSemantics.display(dateNode)), at: dateNode.mark)
+            }
+        }
+        let inventory = list("inventory", what: "an inventory declaration")
+        for item in inventory {
+            // `ref` finds a declaration by its id: an inventory entry without one could never be found.
+            guard let metadata = item["metadata"], metadata.entries != nil else {
+                collector.report(.missingKey("metadata", in: "an inventory declaration"), at: item.mark)
+                continue
+            }
+            if metadata["id"]?.string == nil {
+                collector.report(.missingKey("id", in: "the metadata of an inventory declaration"), at: metadata.mark)
+            }
+        }
+        return RuleExamples(
+            pass: list("pass", what: "an example declaration"), fail: list("fail", what: "an example declaration"),
+            asOf: asOf, inventory: inventory)
     }
 }

@@ -25,6 +25,7 @@ public enum RulePackProblem: Sendable, Equatable {
     case invalidRegex(String, reason: String)
     case invalidDuration(String)
     case invalidDate(String)
+    case invalidExampleDate(String)
     case invalidType(String)
     case emptyText(String)
     case invalidID(String)
@@ -80,6 +81,8 @@ public enum RulePackProblem: Sendable, Equatable {
             return "'\(text)' is not an ISO 8601 duration such as P12M, P1Y, P2W or P90D"
         case .invalidDate(let text):
             return "'\(text)' is not a date (YYYY-MM-DD) or 'today'"
+        case .invalidExampleDate(let text):
+            return "examples.asOf '\(text)' is not a date (YYYY-MM-DD)"
         case .invalidType(let text):
             return "'\(text)' is not a type; use one of \(ValueType.allCases.map(\.rawValue).joined(separator: ", "))"
         case .emptyText(let key):

@@ -1,7 +1,7 @@
 /// Finds the closest known word to a misspelt one, for "did you mean" hints.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate within an edit distance of 2 (or a third of the word), if any.
-    static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (word: String, distance: Int)?
         for candidate in candidates {

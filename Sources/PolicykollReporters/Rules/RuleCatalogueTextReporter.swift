@@ -1,0 +1,39 @@
+import Foundation
+public import PolicykollCore
+
+/// `policykoll rules` as text: the rules grouped by area and principle, one line per rule.
+public struct RuleCatalogueTextReporter: Sendable {
+    /// The language of titles.
+    public var language: Language
+
+    /// Creates the reporter.
+    public init(language: Language) {
+        self.language = language
+    }
+
+    /// The catalogue as text.
+    public func render(_ pack: RulePack) -> String {
+        let sv = language == .sv
+        var output = "\(pack.title?.text(language) ?? pack.name) (\(pack.name) \(pack.version))\n"
+        let idWidth = pack.rules.map(\.id.count).max() ?? 0
+        for area in pack.areas {
+            output += "\n\(area.title.text(language)) [\(area.id)]\n"
+            for principle in area.principles {
+                output += "  \(principle.id)  \(principle.title.text(language))\n"
+                let rules = pack.rules.filter { $0.principle == principle.id }
+                if rules.isEmpty { output += "      " + (sv ? "(inga regler)" : "(no rules)") + "\n" }
+                for rule in rules {
+                    let id = rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                    let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    output += "      \(id)  \(severity)  \(rule.title.text(language))\n"
+                }
+            }
+        }
+        let principles = pack.areas.map(\.principles.count).reduce(0, +)
+        output +=
+            sv
+            ? "\n\(pack.rules.count) regler, \(principles) principer, \(pack.areas.count) områden\n"
+            : "\n\(pack.rules.count) rules, \(principles) principles, \(pack.areas.count) areas\n"
+        return output
+    }
+}

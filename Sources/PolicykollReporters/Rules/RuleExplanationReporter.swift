@@ -1,0 +1,99 @@
+public import PolicykollCore
+
+/// `policykoll explain RULE-ID`: everything about one rule for a person deciding how to comply.
+public struct RuleExplanationReporter: Sendable {
+    /// The language of the texts.
+    public var language: Language
+
+    /// Creates the reporter.
+    public init(language: Language) {
+        self.language = language
+    }
+
+    /// The rule explained: title, severity, area, principle (with its source), rationale, the
+    /// condition, remediation, references and examples.
+    public func render(_ rule: Rule, in pack: RulePack) -> String {
+        let sv = language == .sv
+        func label(_ svText: String, _ enText: String) -> String { sv ? svText : enText }
+        var output = "\(rule.id): \(rule.title.text(language))\n\n"
+        output += "  \(label("Allvarlighet", "Severity")): \(rule.severity.rawValue)\n"
+        let areaTitle = pack.area(rule.area)?.title.text(language)
+        output += "  \(label("Område", "Area")): \(areaTitle.map { "\($0) (\(rule.area))" } ?? rule.area)\n"
+        let principle = pack.principle(rule.principle)
+        output += "  \(label("Princip", "Principle")): \(rule.principle)"
+        output += principle.map { " – \($0.title.text(language))" } ?? ""
+        output += "\n"
+        if let principle {
+            if let source = principle.source {
+                output += "  \(label("Källor", "Sources")): \(source)\n"
+            }
+            if principle.derived {
+                output +=
+                    "  "
+                    + label(
+                        "Principens formulering är härledd ur källorna ovan; den är inte ett citat ur policyn.",
+                        "The principle's wording is derived from the sources above; it is not a quotation of the policy.")
+                    + "\n"
+            }
+        }
+        output +=
+            "  \(label("Gäller", "Applies to")): \(rule.appliesTo?.joined(separator: ", ") ?? label("alla typer", "all kinds"))\n"
+        output += "  \(label("Definierad i", "Defined in")): \(rule.file):\(rule.mark)\n"
+
+        if let rationale = rule.rationale {
+            output += "\n\(label("Varför", "Why"))\n" + indented(rationale.text(language))
+        }
+        output += "\n\(label("Villkor", "Condition"))\n"
+        if let when = rule.when {
+            output += "  " + label("Tillämplig när:", "Applies when:") + "\n"
+            output += when.describe(language).map { "    \($0)\n" }.joined()
+        }
+        output += "  " + label("Kräver (annars en finding):", "Requires (otherwise a finding):") + "\n"
+        output += rule.assertion.describe(language).map { "    \($0)\n" }.joined()
+        if let remediation = rule.remediation {
+            output += "\n\(label("Åtgärd", "Remediation"))\n" + indented(remediation.text(language))
+        }
+        if !rule.references.isEmpty {
+            output += "\n\(label("Referenser", "References"))\n"
+            for reference in rule.references {
+                output += "  - \(reference.title)" + (reference.url.map { " <\($0)>" } ?? "") + "\n"
+            }
+        }
+        output += "\n\(label("Exempel", "Examples"))"
+        if let asOf = rule.examples.asOf {
+            output += " (\(label("utvärderade per", "evaluated as of")) \(asOf))"
+        }
+        output += "\n"
+        for (name, list) in [(label("godkänt", "pass"), rule.examples.pass), (label("underkänt", "fail"), rule.examples.fail)] {
+            for (index, example) in list.enumerated() {
+                output += "  \(name) \(index + 1):\n"
+                output += YAMLText.lines(example, indent: "    ").map { $0 + "\n" }.joined()
+            }
+        }
+        if !rule.examples.inventory.isEmpty {
+            output += "  \(label("inventarium som ref slår upp", "inventory that ref resolves against")):\n"
+            for example in rule.examples.inventory {
+                output += YAMLText.lines(example, indent: "    ").map { $0 + "\n" }.joined()
+            }
+        }
+        return output
+    }
+
+    private func indented(_ text: String) -> String {
+        wrap(text, width: 96).map { "  \($0)\n" }.joined()
+    }
+
+    private func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import PolicykollCore
+import PolicykollReporters
+
+/// `policykoll explain RULE-ID`: one rule, its principle, rationale, condition, remediation,
+/// references and examples.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a rule: its principle, rationale, condition, remediation, references and examples."
+    )
+
+    @Argument(help: "The rule's id, e.g. GBG-ARK-001.")
+    var ruleID: String
+
+    @Option(name: .long, help: "A rule pack folder or file (repeatable). Default: the pack embedded in the binary.")
+    var policy: [String] = []
+
+    @Option(name: .long, help: "The language of the texts: sv or en. Default: from LANG, else sv.")
+    var lang: Language?
+
+    func run() throws {
+        let pack = try PackLoading.loadOrExit(policy)
+        let wanted = ruleID.uppercased()
+        guard let rule = pack.rule(ruleID) ?? pack.rules.first(where: { $0.id.uppercased() == wanted }) else {
+            var message = "unknown rule '\(ruleID)'"
+            if let suggestion = Suggestion.closest(to: ruleID, among: pack.rules.map(\.id)) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += "; `policykoll rules` lists the rules of the pack"
+            }
+            Console.error("error: \(message)\n")
+            throw ExitStatus.usage.exitCode
+        }
+        Console.out(RuleExplanationReporter(language: resolveLanguage(lang)).render(rule, in: pack))
+    }
+}

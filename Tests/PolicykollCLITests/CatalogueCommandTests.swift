@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@Suite("policykoll rules and explain")
+struct CatalogueCommandTests {
+    @Test("rules --format json has the fixed shape, texts always {sv, en}")
+    func rulesJSON() async throws {
+        let result = await CLI.run(["rules", "--format", "json"])
+        #expect(result.status == 0, "\(result.summary)")
+        let json = try #require(result.json())
+        #expect(Set(json.keys) == ["policy", "areas", "rules"])
+        let policy = try #require(json["policy"] as? [String: Any])
+        #expect(policy["name"] as? String == "goteborg")
+        #expect(policy["version"] as? String == "2026.1")
+        let areas = try #require(json["areas"] as? [[String: Any]])
+        #expect(
+            areas.compactMap { $0["id"] as? String } == [
+                "styrning-och-uppfoljning", "sammanhallen-digital-service", "informationsforsorjning-och-digital-miljo",
+                "arkitektur-och-informationssakerhet",
+            ])
+        for area in areas {
+            #expect(Set(area.keys) == ["id", "title", "principles"])
+            #expect(Set((area["title"] as? [String: Any])?.keys ?? [:].keys) == ["sv", "en"])
+            for principle in area["principles"] as? [[String: Any]] ?? [] {
+                #expect(Set(principle.keys) == ["id", "title"])
+                #expect(Set((principle["title"] as? [String: String])?.keys ?? [:].keys) == ["sv", "en"])
+            }
+        }
+        let rules = try #require(json["rules"] as? [[String: Any]])
+        #expect(rules.count >= 40 && rules.count <= 60)
+        for rule in rules {
+            #expect(Set(rule.keys) == ["id", "title", "severity", "area", "principle", "references"], "\(rule["id"] ?? "?")")
+            #expect(Set((rule["title"] as? [String: String])?.keys ?? [:].keys) == ["sv", "en"])
+            #expect(["error", "warning", "info"].contains(rule["severity"] as? String ?? ""))
+            let references = rule["references"] as? [[String: Any]] ?? []
+            #expect(!references.isEmpty)
+            #expect(references.allSatisfy { Set($0.keys) == ["title", "url"] })
+        }
+    }
+
+    @Test("rules as text lists every rule under its area and principle, in the chosen language")
+    func rulesText() async throws {
+        let english = await CLI.run(["rules", "--lang", "en"])
+        #expect(english.status == 0, "\(english.summary)")
+        #expect(english.stdout.contains("Architecture and information security [arkitektur-och-informationssakerhet]"))
+        #expect(english.stdout.contains("  ARK-1  All information is security-classified"))
+        #expect(english.stdoutLines.contains { $0.contains("GBG-ARK-001") && $0.contains("error") })
+        #expect(english.stdoutLines.last?.hasSuffix("principles, 4 areas") == true)
+        let swedish = await CLI.run(["rules"])
+        #expect(swedish.stdout.contains("Arkitektur och informationssäkerhet [arkitektur-och-informationssakerhet]"))
+    }
+
+    @Test("docs/coverage.md is the Markdown coverage matrix of the embedded pack")
+    func coverageInSync() async throws {
+        let result = await CLI.run(["rules", "--format", "markdown", "--lang", "en"])
+        #expect(result.status == 0, "\(result.summary)")
+        let committed = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/coverage.md"), encoding: .utf8)
+        #expect(
+            committed == result.stdout,
+            "docs/coverage.md is out of date; regenerate it with: swift run policykoll rules --format markdown --lang en > docs/coverage.md"
+        )
+        #expect(result.stdout.contains("| area | principle | rules |"))
+        #expect(result.stdout.contains("GBG-STY-001 (error)"))
+    }
+
+    @Test(
+        "explain shows the rule, its principle with a derived-wording note, the condition, remediation, references and examples")
+    func explainRule() async throws {
+        let result = await CLI.run(["explain", "GBG-ARK-005", "--lang", "en"])
+        #expect(result.status == 0, "\(result.summary)")
+        let text = result.stdout
+        for expected in [
+            "GBG-ARK-005: Personal data flow only to declared, active systems", "Severity: error",
+            "Area: Architecture and information security (arkitektur-och-informationssakerhet)",
+            "Principle: ARK-5 – Integrations are open, described and protect the information",
+            "Sources: European Interoperability Framework",
+            "it is not a quotation of the policy", "\nWhy\n", "\nCondition\n", "every element of spec.architecture.integrations:",
+            "target is the id of a declared System where:", "\nRemediation\n", "\nReferences\n",
+            "<https://eur-lex.europa.eu/eli/reg/2016/679/oj>", "\nExamples\n", "pass 1:", "fail 1:",
+            "inventory that ref resolves against:", "target: elevregister",
+        ] {
+            #expect(text.contains(expected), "missing \(expected.debugDescription) in:\n\(text)")
+        }
+        let swedish = await CLI.run(["explain", "GBG-ARK-001"])
+        #expect(swedish.stdout.contains("Allvarlighet: error"))
+        #expect(swedish.stdout.contains("inte ett citat ur policyn"))
+        #expect(swedish.stdout.contains("(utvärderade per 2026-11-26)"))
+    }
+
+    @Test("explain of an unknown rule exits 2 with a 'did you mean'")
+    func explainUnknown() async throws {
+        let result = await CLI.run(["explain", "GBG-ARK-01"])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stderr.contains("unknown rule 'GBG-ARK-01'; did you mean 'GBG-ARK-001'?"))
+        #expect(result.stdout.isEmpty)
+        let far = await CLI.run(["explain", "nonsense-rule-id-xyz"])
+        #expect(far.status == 2)
+        #expect(far.stderr.contains("policykoll rules"))
+    }
+
+    @Test("explain and rules read another pack with --policy")
+    func otherPack() async throws {
+        let result = await CLI.run(["explain", "T-DATED", "--policy", "Tests/Fixtures/rule-tests/dated.yaml", "--lang", "en"])
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(result.stdout.contains("spec.reviewed is a date within P12M before the as-of date"))
+        let rules = await CLI.run(["rules", "--policy", Fixture.path("bad-packs/unknown-key.yaml")])
+        #expect(rules.status == 2)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import PolicykollCore
+import PolicykollTestSupport
+import PolicykollYAML
+import Testing
+
+@Suite("The declaration schema, the init template and condition descriptions")
+struct SchemaAndTemplateTests {
+    static func schema() throws -> [String: Any] {
+        let data = Data(DeclarationSchema.json.prettyText.utf8)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("the schema parses as JSON, is draft 2020-12 and names every section of design §3")
+    func schemaSections() throws {
+        let schema = try Self.schema()
+        #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect(schema["$id"] as? String == DeclarationSchema.id)
+        let properties = try #require(schema["properties"] as? [String: Any])
+        #expect(Set(properties.keys) == ["apiVersion", "kind", "metadata", "spec"])
+        let spec = try #require(properties["spec"] as? [String: Any])
+        let sections = try #require(spec["properties"] as? [String: Any])
+        #expect(Set(sections.keys) == Set(DeclarationSchema.specSections))
+        #expect(DeclarationSchema.specSections.count == 9)
+        #expect(spec["additionalProperties"] as? Bool == true, "v1: add fields freely")
+        let metadata = try #require(properties["metadata"] as? [String: Any])
+        #expect(metadata["required"] as? [String] == ["id", "name", "organisation"])
+    }
+
+    @Test("schema fields carry types, enums, ranges, date formats and Swedish and English descriptions")
+    func schemaDetails() throws {
+        let schema = try Self.schema()
+        func node(_ path: [String]) -> [String: Any]? {
+            var current: [String: Any]? = schema
+            for key in path { current = (current?["properties"] as? [String: Any])?[key] as? [String: Any] }
+            return current
+        }
+        let confidentiality = try #require(node(["spec", "security", "classification", "confidentiality"]))
+        #expect(confidentiality["type"] as? String == "integer")
+        #expect(confidentiality["minimum"] as? Int == 0 && confidentiality["maximum"] as? Int == 4)
+        #expect((confidentiality["x-description-sv"] as? String)?.contains("Konfidentialitet") == true)
+        #expect((confidentiality["x-description-en"] as? String)?.contains("Confidentiality") == true)
+        #expect(node(["spec", "lifecycle", "since"])?["format"] as? String == "date")
+        #expect(
+            node(["spec", "lifecycle", "status"])?["enum"] as? [String] == [
+                "planned", "procurement", "development", "production", "retiring", "retired",
+            ])
+        #expect(node(["spec", "service", "identification", "assuranceLevel"])?["enum"] as? [Int] == [2, 3, 4])
+        #expect(node(["metadata", "id"])?["pattern"] as? String == "^[a-z0-9][a-z0-9-]*$")
+        let audience = node(["spec", "service", "audience"])?["items"] as? [String: Any]
+        #expect(audience?["enum"] as? [String] == ["residents", "visitors", "business", "employees"])
+    }
+
+    @Test("the init template is a valid declaration in both languages")
+    func template() throws {
+        for language in Language.allCases {
+            let text = DeclarationTemplate.text(language)
+            let stream = YAMLLoader.load(Array(text.utf8))
+            #expect(stream.diagnostics.isEmpty, "\(language): \(stream.diagnostics)")
+            let document = try #require(stream.documents.first)
+            let (declaration, problems) = DeclarationValidator().validate(document, file: "template.yaml")
+            #expect(problems.isEmpty, "\(language): \(problems.map(\.message))")
+            #expect(declaration?.id == "mitt-system")
+            #expect(!text.contains("#sv:") && !text.contains("#en:"))
+        }
+        #expect(DeclarationTemplate.text(.sv) != DeclarationTemplate.text(.en))
+    }
+
+    @Test("conditions are described readably in both languages")
+    func describe() throws {
+        let loaded = Fixtures.pack(
+            rules: Fixtures.rule(
+                assert:
+                    "{all: [{path: spec.a, exists: true}, {not: {path: spec.b, equals: x}}, {each: spec.c, assert: {in: [1, 2]}}]}"
+            ))
+        let rule = try #require(loaded.pack?.rules.first)
+        #expect(
+            rule.assertion.describe(.en) == [
+                "all of:", "  spec.a is present", "  spec.b is not 'x'", "  every element of spec.c:",
+                "    the value is one of [1, 2]",
+            ])
+        #expect(rule.assertion.describe(.sv).first == "alla dessa gäller:")
+    }
+}
