@@ -73,6 +73,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // A deterministic generator of synthetic inventories, for benchmarks and tests.
+        .target(
+            name: "InventoryGenerator",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "policykoll-generate",
+            dependencies: [
+                "InventoryGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "PolicykollTestSupport",
             dependencies: ["PolicykollCore"],
