@@ -7,7 +7,15 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: CheckReport) -> String {
-        document(report).prettyText + "\n"
+        String(decoding: renderBytes(report), as: UTF8.self)
+    }
+
+    public func renderBytes(_ report: CheckReport) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 16)
+        document(report).write(to: &bytes, indent: true, level: 0)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     /// The report as a JSON value.

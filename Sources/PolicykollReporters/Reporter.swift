@@ -4,4 +4,14 @@ public import PolicykollCore
 public protocol Reporter: Sendable {
     /// The whole report as text (UTF-8 when written).
     func render(_ report: CheckReport) -> String
+
+    /// The whole report as UTF-8 bytes; formats that build bytes directly (JSON, SARIF) skip the
+    /// detour through `String` for large reports.
+    func renderBytes(_ report: CheckReport) -> [UInt8]
+}
+
+extension Reporter {
+    public func renderBytes(_ report: CheckReport) -> [UInt8] {
+        Array(render(report).utf8)
+    }
 }

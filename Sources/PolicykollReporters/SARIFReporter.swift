@@ -14,7 +14,15 @@ public struct SARIFReporter: Reporter {
     }
 
     public func render(_ report: CheckReport) -> String {
-        document(report).prettyText + "\n"
+        String(decoding: renderBytes(report), as: UTF8.self)
+    }
+
+    public func renderBytes(_ report: CheckReport) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 16)
+        document(report).write(to: &bytes, indent: true, level: 0)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     /// The SARIF log as a JSON value.

@@ -99,8 +99,8 @@ struct CheckCommand: ParsableCommand {
             (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name) + [settings.baseline].compactMap { $0 }
         var writeFailed = false
         for target in settings.outputs {
-            let text = reporter(for: target, hasBaseline: baselineFile != nil).render(report)
-            if let problem = ReportOutput.write(text, to: target.path, protecting: protected) {
+            let bytes = reporter(for: target, hasBaseline: baselineFile != nil).renderBytes(report)
+            if let problem = ReportOutput.write(bytes, to: target.path, protecting: protected) {
                 Console.error(style.render(problem, lines: nil))
                 writeFailed = true
             }

@@ -5,8 +5,13 @@ import PolicykollCore
 enum ReportOutput {
     /// Writes the text; returns a diagnostic when the file cannot be written or is an input.
     static func write(_ text: String, to path: String?, protecting inputs: [String]) -> Diagnostic? {
+        write(Array(text.utf8), to: path, protecting: inputs)
+    }
+
+    /// Writes bytes; returns a diagnostic when the file cannot be written or is an input.
+    static func write(_ bytes: [UInt8], to path: String?, protecting inputs: [String]) -> Diagnostic? {
         guard let path, path != "-" else {
-            Console.out(text)
+            Console.out(bytes)
             return nil
         }
         let target = InputCollector.canonical(path)
@@ -18,7 +23,7 @@ enum ReportOutput {
             return .error("cannot write the report: this is a folder; give a file name", file: path, at: nil)
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
             return nil
         } catch {
             return .error("cannot write the report: \(InputCollector.describe(error))", file: path, at: nil)

@@ -23,8 +23,11 @@ public enum CheckEngine {
         var declarations: [Declaration] = []
         var firstByID: [String: Declaration] = [:]
         var skipped: [String] = []
-        for file in inputs {
-            let loaded = DeclarationLoader.load(file, validator: validator)
+        // Parsing is independent per file: every core parses, the results keep file order.
+        let loadedFiles = Parallel.mapChunks(count: inputs.count, minimumChunk: 4) { range in
+            range.map { DeclarationLoader.load(inputs[$0], validator: validator) }
+        }
+        for (file, loaded) in zip(inputs, loadedFiles) {
             if loaded.skipped { skipped.append(file.name) }
             diagnostics += loaded.diagnostics
             for declaration in loaded.declarations {
@@ -40,35 +43,35 @@ public enum CheckEngine {
         }
 
         var index = DeclarationIndex(declarations)
-        for file in inventory {
-            let loaded = DeclarationLoader.load(file, validator: validator)
+        let loadedInventory = Parallel.mapChunks(count: inventory.count, minimumChunk: 4) { range in
+            range.map { DeclarationLoader.load(inventory[$0], validator: validator) }
+        }
+        for loaded in loadedInventory {
             diagnostics += loaded.diagnostics
             for declaration in loaded.declarations { index.insert(declaration) }
         }
 
+        // Evaluation is independent per declaration once the index is complete.
         let evaluator = Evaluator(rules: pack.rules, index: index, asOf: options.asOf)
-        let renderer = MessageRenderer(language: options.language)
+        let language = options.language
+        let checked = declarations
+        let evaluated = Parallel.mapChunks(count: checked.count) { range in
+            let renderer = MessageRenderer(language: language)
+            return range.map { position in
+                evaluate(checked[position], evaluator: evaluator, renderer: renderer)
+            }
+        }
         var results: [DeclarationResult] = []
         var findings: [Finding] = []
         results.reserveCapacity(declarations.count)
-        for declaration in declarations {
-            let outcomes = evaluator.evaluate(declaration)
-            for outcome in outcomes {
-                guard case .fail(let evidence) = outcome.result else { continue }
-                let rule = pack.rules[outcome.ruleIndex]
-                for place in evidence {
-                    findings.append(
-                        Finding(
-                            ruleID: rule.id, severity: rule.severity, status: .open, declarationID: declaration.id,
-                            kind: declaration.kind, file: declaration.file, mark: place.mark, path: place.path,
-                            observation: place.observation, area: rule.area, principle: rule.principle,
-                            message: renderer.message(for: rule, declaration: declaration, evidence: place),
-                            fingerprint: Finding.fingerprint(ruleID: rule.id, declarationID: declaration.id, path: place.path)))
-                }
-            }
-            results.append(DeclarationResult(declaration: declaration, outcomes: outcomes))
+        for (result, declarationFindings) in evaluated {
+            results.append(result)
+            findings += declarationFindings
         }
-        findings.sort(by: Finding.ordered)
+        // Files are read in order, so findings are usually in order already: sort only if not.
+        if zip(findings, findings.dropFirst()).contains(where: { Finding.ordered($1, $0) }) {
+            findings.sort(by: Finding.ordered)
+        }
 
         var exceptions: [PolicyException] = []
         let knownRules = Set(pack.rules.map(\.id))
@@ -103,5 +106,28 @@ public enum CheckEngine {
             pack: pack, asOf: options.asOf, language: options.language, results: results, findings: findings,
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
             sources: sources, exceptions: triage.uses, skippedFiles: skipped)
+    }
+
+    /// One declaration's outcomes and its findings, worded and in report order.
+    private static func evaluate(
+        _ declaration: Declaration, evaluator: Evaluator, renderer: MessageRenderer
+    ) -> (DeclarationResult, [Finding]) {
+        let outcomes = evaluator.evaluate(declaration)
+        var findings: [Finding] = []
+        for outcome in outcomes {
+            guard case .fail(let evidence) = outcome.result else { continue }
+            let rule = evaluator.rules[outcome.ruleIndex]
+            for place in evidence {
+                findings.append(
+                    Finding(
+                        ruleID: rule.id, severity: rule.severity, status: .open, declarationID: declaration.id,
+                        kind: declaration.kind, file: declaration.file, mark: place.mark, path: place.path,
+                        observation: place.observation, area: rule.area, principle: rule.principle,
+                        message: renderer.message(for: rule, declaration: declaration, evidence: place),
+                        fingerprint: Finding.fingerprint(ruleID: rule.id, declarationID: declaration.id, path: place.path)))
+            }
+        }
+        findings.sort(by: Finding.ordered)
+        return (DeclarationResult(declaration: declaration, outcomes: outcomes), findings)
     }
 }

@@ -28,8 +28,9 @@ public struct Evaluator: Sendable {
         if let when = rule.when, !evaluate(when, in: scope).holds { return .notApplicable }
         let verdict = evaluate(rule.assertion, in: scope)
         guard !verdict.holds else { return .pass }
+        // Paths are rendered only now, for the failures that become findings.
         var seen: Set<String> = []
-        let evidence = verdict.evidence.filter { seen.insert($0.path).inserted }
+        let evidence = verdict.traces.all.map { $0.evidence() }.filter { seen.insert($0.path).inserted }
         return .fail(evidence.isEmpty ? [Evidence(path: "", mark: declaration.mark, observation: .value)] : evidence)
     }
 
@@ -57,55 +58,36 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// A value found (or not) at a path, with the place to point at.
-    struct Located {
-        var node: YAMLNode?
-        var path: [RulePath.Component]
-        var mark: Mark
-
-        var isMissing: Bool { node == nil || node!.isNull }
-        var renderedPath: String { RulePath.render(path) }
-
-        func evidence(_ observation: Observation? = nil) -> Evidence {
-            Evidence(path: renderedPath, mark: mark, observation: observation ?? (isMissing ? .missing : .value))
-        }
-    }
-
-    func resolve(_ path: RulePath?, in scope: Scope) -> Located {
-        var node: YAMLNode
-        var components: [RulePath.Component]
-        var mark: Mark
-        if let path, path.isAbsolute {
-            node = scope.declaration.root
-            components = []
-            mark = scope.declaration.root.mark
-        } else {
-            node = scope.base
-            components = scope.basePath
-            mark = scope.baseMark
-        }
-        guard let path else { return Located(node: node, path: components, mark: node.mark) }
-        components.reserveCapacity(components.count + path.components.count)
-        for (position, component) in path.components.enumerated() {
-            components.append(component)
+    /// The value at a path (or `nil`), and the place to point at: the value's mark, or the key of
+    /// its nearest existing ancestor when it is missing.
+    func resolve(_ path: RulePath?, in scope: Scope) -> (node: YAMLNode?, mark: Mark) {
+        guard let path else { return (scope.base, scope.base.mark) }
+        var node = path.isAbsolute ? scope.declaration.root : scope.base
+        var mark = path.isAbsolute ? scope.declaration.root.mark : scope.baseMark
+        for component in path.components {
             switch component {
             case .key(let key):
-                guard let entry = node.entry(key) else {
-                    components += path.components[(position + 1)...]
-                    return Located(node: nil, path: components, mark: mark)
-                }
-                node = entry.value
-                mark = entry.keyMark
+                guard case .mapping(let entries) = node.value, let position = entries.firstIndex(where: { $0.key == key })
+                else { return (nil, mark) }
+                mark = entries[position].keyMark
+                node = entries[position].value
             case .index(let index):
-                guard let items = node.items, index < items.count else {
-                    components += path.components[(position + 1)...]
-                    return Located(node: nil, path: components, mark: mark)
-                }
+                guard case .sequence(let items) = node.value, index < items.count else { return (nil, mark) }
                 node = items[index]
                 mark = node.mark
             }
         }
-        return Located(node: node, path: components, mark: node.mark)
+        return (node, node.mark)
+    }
+
+    /// A trace of what a test looked at, built without rendering its path.
+    func trace(_ path: RulePath?, _ located: (node: YAMLNode?, mark: Mark), in scope: Scope, _ observation: Observation? = nil)
+        -> Trace
+    {
+        let missing = located.node.map(\.isNull) ?? true
+        return Trace(
+            base: path?.isAbsolute == true ? [] : scope.basePath, path: path, mark: located.mark,
+            observation: observation ?? (missing ? .missing : .value))
     }
 
     // MARK: - Conditions
@@ -119,7 +101,7 @@ public struct Evaluator: Sendable {
                 if !verdict.holds { return verdict }
                 if first == nil { first = verdict }
             }
-            return first ?? Verdict(holds: true, evidence: [])
+            return first ?? Verdict(holds: true, traces: .none)
         case .any(let conditions):
             var last: Verdict?
             var mostTelling: Verdict?
@@ -130,18 +112,18 @@ public struct Evaluator: Sendable {
                 // Point at what is missing or unresolved rather than at a value that merely
                 // did not match: that is what the user has to add. Otherwise the last
                 // alternative, which by convention is the requirement after its exemptions.
-                if mostTelling == nil, verdict.evidence.contains(where: { $0.observation != .value }) {
+                if mostTelling == nil, verdict.traces.all.contains(where: { $0.observation != .value }) {
                     mostTelling = verdict
                 }
             }
-            return mostTelling ?? last ?? Verdict(holds: false, evidence: [])
+            return mostTelling ?? last ?? Verdict(holds: false, traces: .none)
         case .not(let inner):
             var verdict = evaluate(inner, in: scope)
             verdict.holds.toggle()
             return verdict
         case .test(let path, let test):
             let located = resolve(path, in: scope)
-            return Verdict(holds: apply(test, to: located.node, in: scope), evidence: [located.evidence()])
+            return Verdict(holds: apply(test, to: located.node, in: scope), traces: .one(trace(path, located, in: scope)))
         case .quantified(let quantifier, let path, let assertion):
             return evaluateQuantified(quantifier, path: path, assertion: assertion, in: scope)
         case .ref(let path, let kind, let assertion):
@@ -152,44 +134,47 @@ public struct Evaluator: Sendable {
     private func evaluateQuantified(_ quantifier: Quantifier, path: RulePath, assertion: Condition, in scope: Scope) -> Verdict {
         let located = resolve(path, in: scope)
         guard let node = located.node, !node.isNull else {
-            return Verdict(holds: quantifier != .some, evidence: [located.evidence(.missing)])
+            return Verdict(holds: quantifier != .some, traces: .one(trace(path, located, in: scope, .missing)))
         }
-        guard let items = node.items else {
-            return Verdict(holds: false, evidence: [located.evidence(.notAList)])
+        guard case .sequence(let items) = node.value else {
+            return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .notAList)))
         }
-        var failing: [Evidence] = []
-        var satisfying: [Evidence] = []
+        let listTrace = trace(path, located, in: scope)
+        let listPath = (path.isAbsolute ? [] : scope.basePath) + path.components
+        var failing: [Trace] = []
+        var satisfying: [Trace] = []
         for (offset, item) in items.enumerated() {
             let elementScope = Scope(
-                declaration: scope.declaration, base: item, basePath: located.path + [.index(offset)], baseMark: item.mark)
+                declaration: scope.declaration, base: item, basePath: listPath + [.index(offset)], baseMark: item.mark)
             let verdict = evaluate(assertion, in: elementScope)
+            let traces = verdict.traces.all
             if verdict.holds {
                 if quantifier == .some { return verdict }
-                if quantifier == .none { satisfying += verdict.evidence.isEmpty ? [located.evidence()] : verdict.evidence }
+                if quantifier == .none { satisfying += traces.isEmpty ? [listTrace] : traces }
             } else if quantifier == .each {
-                failing += verdict.evidence.isEmpty ? [located.evidence()] : verdict.evidence
+                failing += traces.isEmpty ? [listTrace] : traces
             }
         }
         switch quantifier {
-        case .each: return Verdict(holds: failing.isEmpty, evidence: failing.isEmpty ? [located.evidence()] : failing)
-        case .some: return Verdict(holds: false, evidence: [located.evidence()])
-        case .none: return Verdict(holds: satisfying.isEmpty, evidence: satisfying.isEmpty ? [located.evidence()] : satisfying)
+        case .each: return Verdict(holds: failing.isEmpty, traces: failing.isEmpty ? .one(listTrace) : .many(failing))
+        case .some: return Verdict(holds: false, traces: .one(listTrace))
+        case .none: return Verdict(holds: satisfying.isEmpty, traces: satisfying.isEmpty ? .one(listTrace) : .many(satisfying))
         }
     }
 
     private func evaluateRef(path: RulePath, kind: String, assertion: Condition?, in scope: Scope) -> Verdict {
         let located = resolve(path, in: scope)
         guard let node = located.node, !node.isNull else {
-            return Verdict(holds: false, evidence: [located.evidence(.missing)])
+            return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .missing)))
         }
         guard let id = node.string, let target = index.lookup(kind: kind, id: id) else {
             let id = ValueSemantics.display(node)
-            return Verdict(holds: false, evidence: [located.evidence(.unknownReference(id: id, kind: kind))])
+            return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .unknownReference(id: id, kind: kind))))
         }
-        guard let assertion else { return Verdict(holds: true, evidence: [located.evidence()]) }
+        guard let assertion else { return Verdict(holds: true, traces: .one(trace(path, located, in: scope))) }
         let targetScope = Scope(declaration: scope.declaration, base: target.root, basePath: [], baseMark: target.root.mark)
         let holds = evaluate(assertion, in: targetScope).holds
-        return Verdict(holds: holds, evidence: [located.evidence(holds ? .value : .failingReference(id: id))])
+        return Verdict(holds: holds, traces: .one(trace(path, located, in: scope, holds ? .value : .failingReference(id: id))))
     }
 
     // MARK: - Operators

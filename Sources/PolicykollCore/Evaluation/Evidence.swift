@@ -31,8 +31,39 @@ public struct Evidence: Sendable, Hashable {
     }
 }
 
+/// Where a test looked, kept cheap while evaluating: the path is rendered only for failures.
+struct Trace {
+    /// The concrete path of the scope's base (indexes inside `each`), empty for `$.` paths.
+    var base: [RulePath.Component]
+    /// The rule's path from the base, or `nil` for the base itself.
+    var path: RulePath?
+    /// The value's mark, or the nearest existing ancestor's key.
+    var mark: Mark
+    var observation: Observation
+
+    /// The public evidence, with its path rendered.
+    func evidence() -> Evidence {
+        Evidence(path: RulePath.render(base + (path?.components ?? [])), mark: mark, observation: observation)
+    }
+}
+
+/// The traces of a verdict, without an allocation for the common single one.
+enum Traces {
+    case none
+    case one(Trace)
+    case many([Trace])
+
+    var all: [Trace] {
+        switch self {
+        case .none: []
+        case .one(let trace): [trace]
+        case .many(let traces): traces
+        }
+    }
+}
+
 /// The result of one condition on one declaration, with the places that decided it.
 struct Verdict {
     var holds: Bool
-    var evidence: [Evidence]
+    var traces: Traces
 }

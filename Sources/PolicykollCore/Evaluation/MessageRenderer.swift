@@ -1,15 +1,27 @@
-import Foundation
 import PolicykollYAML
 
 /// Words a finding: the rule's message template filled from the declaration, then what was
 /// found at the failing path (missing, not a list, an unknown reference, or the value).
-struct MessageRenderer {
+final class MessageRenderer {
     let language: Language
+    /// Templates parsed once per run, by their text.
+    private var templates: [String: MessageTemplate] = [:]
+
+    init(language: Language) {
+        self.language = language
+    }
 
     /// The finding's message.
     func message(for rule: Rule, declaration: Declaration, evidence: Evidence) -> String {
-        let template = (rule.message ?? rule.title).text(language)
-        let text = Self.fill(template, from: declaration.root)
+        let source = (rule.message ?? rule.title).text(language)
+        let template: MessageTemplate
+        if let parsed = templates[source] {
+            template = parsed
+        } else {
+            template = MessageTemplate(source)
+            templates[source] = template
+        }
+        let text = template.fill(from: declaration.root)
         guard !evidence.path.isEmpty else { return text }
         return text + " (" + detail(evidence, declaration: declaration) + ")"
     }
@@ -33,22 +45,7 @@ struct MessageRenderer {
 
     /// Replaces each `{{ path }}` with the value at that path of the declaration (`—` if none).
     static func fill(_ template: String, from root: YAMLNode) -> String {
-        guard template.contains("{{") else { return template }
-        var output = ""
-        var rest = Substring(template)
-        while let open = rest.range(of: "{{") {
-            output += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                output += rest[open.lowerBound...]
-                return output
-            }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            let value = RulePath(parsing: name).flatMap { lookup($0, in: root) }
-            output += shorten(ValueSemantics.display(value))
-            rest = rest[close.upperBound...]
-        }
-        output += rest
-        return output
+        MessageTemplate(template).fill(from: root)
     }
 
     static func lookup(_ path: RulePath, in root: YAMLNode) -> YAMLNode? {

@@ -4,15 +4,25 @@ import Crypto
 public enum Hashing {
     /// The SHA-256 of bytes, as 64 lowercase hex digits.
     public static func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digest = SHA256.hash(data: Array(bytes))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        hex(SHA256.hash(data: Array(bytes)))
     }
 
     /// The SHA-256 of a string's UTF-8.
     public static func sha256Hex(_ text: String) -> String {
-        sha256Hex(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { hex(SHA256.hash(data: $0)) }
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// Lowercase hex of a digest's bytes.
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -29,60 +29,69 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The compact JSON text (no spaces), with `/` unescaped and non-ASCII kept as UTF-8.
     public var compactText: String {
-        var output = ""
-        write(to: &output, indent: nil, level: 0)
-        return output
+        var output: [UInt8] = []
+        write(to: &output, indent: false, level: 0)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The JSON text indented by two spaces.
     public var prettyText: String {
-        var output = ""
-        write(to: &output, indent: "  ", level: 0)
-        return output
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        write(to: &output, indent: true, level: 0)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: String?, level: Int) {
+    /// Appends the JSON text as UTF-8 (building bytes, not a `String`, keeps large reports fast).
+    public func write(to output: inout [UInt8], indent: Bool, level: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
-        case .double(let value): output += JSONValue.format(value)
+        case .null: output += Self.nullBytes
+        case .bool(let value): output += value ? Self.trueBytes : Self.falseBytes
+        case .int(let value): output += String(value).utf8
+        case .double(let value): output += JSONValue.format(value).utf8
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let items):
             guard !items.isEmpty else {
-                output += "[]"
+                output += Self.emptyArray
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&output, indent: indent, level: level + 1)
                 item.write(to: &output, indent: indent, level: level + 1)
             }
             JSONValue.newline(&output, indent: indent, level: level)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
             guard !members.isEmpty else {
-                output += "{}"
+                output += Self.emptyObject
                 return
             }
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 JSONValue.newline(&output, indent: indent, level: level + 1)
                 JSONValue.writeString(member.0, to: &output)
-                output += indent == nil ? ":" : ": "
+                output.append(UInt8(ascii: ":"))
+                if indent { output.append(UInt8(ascii: " ")) }
                 member.1.write(to: &output, indent: indent, level: level + 1)
             }
             JSONValue.newline(&output, indent: indent, level: level)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ output: inout String, indent: String?, level: Int) {
-        guard let indent else { return }
-        output += "\n"
-        for _ in 0..<level { output += indent }
+    private static let nullBytes = Array("null".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
+    private static let emptyArray = Array("[]".utf8)
+    private static let emptyObject = Array("{}".utf8)
+
+    private static func newline(_ output: inout [UInt8], indent: Bool, level: Int) {
+        guard indent else { return }
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<(level * 2) { output.append(UInt8(ascii: " ")) }
     }
 
     /// Finite doubles as JSON numbers; infinities and NaN, which JSON lacks, as YAML's spelling.
@@ -93,27 +102,48 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(value)
     }
 
-    static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                // Control characters, and the line separators that break JavaScript, are escaped.
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    /// Appends a JSON string literal: quotes, backslashes and control characters escaped, and
+    /// U+2028/U+2029 too (they break JavaScript); everything else copied as UTF-8.
+    static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            let count = bytes.count
+            func flush(_ end: Int) {
+                if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+            }
+            while index < count {
+                let byte = bytes[index]
+                var escape: [UInt8]?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = [92, 34]
+                case UInt8(ascii: "\\"): escape = [92, 92]
+                case 0x0A: escape = [92, 110]
+                case 0x0D: escape = [92, 114]
+                case 0x09: escape = [92, 116]
+                case 0x08: escape = [92, 98]
+                case 0x0C: escape = [92, 102]
+                case 0..<0x20, 0x7F: escape = Array("\\u00\(byte < 16 ? "0" : "")\(String(byte, radix: 16))".utf8)
+                case 0xE2
+                where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    flush(index)
+                    output += escape
+                    index += width
+                    runStart = index
                 } else {
-                    output.unicodeScalars.append(scalar)
+                    index += 1
                 }
             }
+            flush(count)
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

@@ -22,6 +22,9 @@ struct PatternMatcher: Sendable {
     private(set) var program: [Instruction] = []
     private var sets: [ScalarSet] = []
     let ignoresCase: Bool
+    /// The scalars (case-folded under `(?i)`) a match can start with, when that is known: at a
+    /// position where no thread is alive and the scalar is not one of them, nothing can start.
+    private var firstScalars: Set<Unicode.Scalar>?
 
     /// Compiles a pattern, or throws a ``PatternError`` saying what is not supported and where.
     init(_ pattern: String) throws {
@@ -30,6 +33,41 @@ struct PatternMatcher: Sendable {
         ignoresCase = parser.ignoresCase
         try emit(syntax)
         program.append(.match)
+        if ignoresCase {
+            // Literal scalars are compared case-folded.
+            program = program.map { instruction in
+                if case .scalar(let scalar) = instruction { return .scalar(Self.fold(scalar)) }
+                return instruction
+            }
+        }
+        firstScalars = Self.startScalars(of: program)
+    }
+
+    /// The scalars the program must consume first, or `nil` when anything else can come first
+    /// (a class, `.`, an assertion, or an empty match).
+    private static func startScalars(of program: [Instruction]) -> Set<Unicode.Scalar>? {
+        var result: Set<Unicode.Scalar> = []
+        var seen: Set<Int> = []
+        var stack = [0]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .scalar(let scalar): result.insert(scalar)
+            case .jump(let target): stack.append(target)
+            case .split(let first, let second): stack += [first, second]
+            default: return nil
+            }
+        }
+        return result
+    }
+
+    /// The simple lowercase form of a scalar (itself when the mapping is not one scalar).
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            return ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first! : scalar
     }
 
     // MARK: - Compilation
@@ -98,17 +136,21 @@ struct PatternMatcher: Sendable {
     /// Whether the pattern matches anywhere in the text (unanchored).
     func matches(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
+        let folded = ignoresCase ? scalars.map(Self.fold) : scalars
         var current = ThreadList(capacity: program.count)
         var next = ThreadList(capacity: program.count)
         for position in 0...scalars.count {
-            // Unanchored: a new thread starts at every position.
+            // Unanchored: a new thread starts at every position where a match can start.
+            if current.threads.isEmpty, let firstScalars {
+                guard position < scalars.count else { break }
+                if !firstScalars.contains(folded[position]) { continue }
+            }
             add(0, to: &current, at: position, in: scalars)
             if current.containsMatch { return true }
             guard position < scalars.count else { break }
-            let scalar = scalars[position]
             next.clear()
             for pc in current.threads {
-                if step(program[pc], on: scalar) {
+                if step(program[pc], on: scalars[position], folded: folded[position]) {
                     add(pc + 1, to: &next, at: position + 1, in: scalars)
                 }
             }
@@ -118,11 +160,10 @@ struct PatternMatcher: Sendable {
         return false
     }
 
-    private func step(_ instruction: Instruction, on scalar: Unicode.Scalar) -> Bool {
+    private func step(_ instruction: Instruction, on scalar: Unicode.Scalar, folded: Unicode.Scalar) -> Bool {
         switch instruction {
         case .scalar(let expected):
-            if scalar == expected { return true }
-            return ignoresCase && Self.caseVariants(of: scalar).contains(expected)
+            return folded == expected
         case .anyExceptNewline:
             return scalar != "\n"
         case .set(let index):

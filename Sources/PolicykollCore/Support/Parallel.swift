@@ -1,0 +1,50 @@
+import Dispatch
+import Foundation
+
+/// Runs independent work on every core, keeping results in input order (so output stays
+/// deterministic however the work was scheduled).
+enum Parallel {
+    /// How many workers: the active processors (at least one).
+    static var workers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Transforms consecutive chunks of `0..<count` concurrently; each chunk's transform runs on
+    /// one thread (so it may keep its own caches); the results come back in index order.
+    ///
+    /// - Complexity: O(*n*) work spread over the cores; small inputs run on the calling thread.
+    static func mapChunks<Result: Sendable>(
+        count: Int, minimumChunk: Int = 16, _ transform: @Sendable (Range<Int>) -> [Result]
+    ) -> [Result] {
+        guard count > 0 else { return [] }
+        let chunkCount = min(max(1, count / minimumChunk), workers * 4)
+        guard chunkCount > 1 else { return transform(0..<count) }
+        let slots = Slots<[Result]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let start = count * chunk / chunkCount
+            let end = count * (chunk + 1) / chunkCount
+            slots.set(chunk, transform(start..<end))
+        }
+        return slots.values().flatMap { $0 }
+    }
+}
+
+/// Write-once storage for results produced concurrently at distinct indexes.
+private final class Slots<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.map { $0! }
+    }
+}
