@@ -13,13 +13,31 @@ public struct JSONReporter: Reporter {
     public func renderBytes(_ report: CheckReport) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 16)
-        document(report).write(to: &bytes, indent: true, level: 0)
+        // The same bytes as `document(report)`, with the findings streamed one by one.
+        guard case .object(let members) = document(report, includingFindings: false) else { return bytes }
+        var streamed: [(key: String, write: (inout [UInt8], Int) -> Void)] = []
+        for member in members {
+            if member.0 == "findings" {
+                streamed.append(
+                    (
+                        "findings",
+                        { output, level in JSONValue.writeArray(report.findings, to: &output, level: level, element: finding) }
+                    ))
+            } else {
+                streamed.append((member.0, { output, level in member.1.write(to: &output, indent: true, level: level) }))
+            }
+        }
+        JSONValue.writeObject(streamed, to: &bytes, level: 0)
         bytes.append(UInt8(ascii: "\n"))
         return bytes
     }
 
     /// The report as a JSON value.
     public func document(_ report: CheckReport) -> JSONValue {
+        document(report, includingFindings: true)
+    }
+
+    private func document(_ report: CheckReport, includingFindings: Bool) -> JSONValue {
         let summary = report.summary
         return .object([
             ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
@@ -32,7 +50,7 @@ public struct JSONReporter: Reporter {
             ),
             ("asOf", .string(report.asOf.description)),
             ("declarations", .int(report.declarationCount)),
-            ("findings", .array(report.findings.map(finding))),
+            ("findings", .array(includingFindings ? report.findings.map(finding) : [])),
             ("errors", .array(report.errors.map(diagnostic))),
             ("warnings", .array(report.warnings.map(diagnostic))),
             ("exceptions", .array(report.exceptions.map(exceptionUse))),

@@ -68,7 +68,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let style = CompilerStyle(useColor: Console.useColor(fileDescriptor: 2))
         let settings = try CheckSettings.resolve(self, style: style)
-        let options = CheckOptions(asOf: settings.asOf, language: settings.language)
+        let options = CheckOptions(
+            asOf: settings.asOf, language: settings.language,
+            keepsSourceLines: settings.outputs.contains { $0.format == .text })
 
         let loaded = PackLoading.load(settings.policy)
         printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
@@ -106,8 +108,11 @@ struct CheckCommand: ParsableCommand {
             }
         }
 
-        if writeFailed || !report.errors.isEmpty { throw ExitStatus.usage.exitCode }
-        if report.hasOpenFinding(atOrAbove: settings.failOn.threshold) { throw ExitStatus.findings.exitCode }
+        let status: ExitStatus =
+            writeFailed || !report.errors.isEmpty
+            ? .usage : (report.hasOpenFinding(atOrAbove: settings.failOn.threshold) ? .findings : .clean)
+        // Everything is written: exit now rather than free a large report object by object.
+        Foundation.exit(status.rawValue)
     }
 
     private func reporter(for target: CheckSettings.Output, hasBaseline: Bool) -> any Reporter {

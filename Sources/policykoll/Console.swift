@@ -7,7 +7,17 @@ enum Console {
     }
 
     static func out(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // standard output closed (e.g. a pipe to `head`): nothing more to say
+                }
+                offset += written
+            }
+        }
     }
 
     static func error(_ text: String) {

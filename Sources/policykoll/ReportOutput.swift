@@ -15,18 +15,45 @@ enum ReportOutput {
             return nil
         }
         let target = InputCollector.canonical(path)
-        if inputs.contains(where: { InputCollector.canonical($0) == target }) {
+        // Resolving every input's real path is costly for large runs: only names that could
+        // be the same file (same last component) are resolved.
+        let name = (target as NSString).lastPathComponent
+        if inputs.contains(where: { ($0 as NSString).lastPathComponent == name && InputCollector.canonical($0) == target }) {
             return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return .error("cannot write the report: this is a folder; give a file name", file: path, at: nil)
         }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-            return nil
-        } catch {
-            return .error("cannot write the report: \(InputCollector.describe(error))", file: path, at: nil)
+        if let reason = writeAtomically(bytes, to: path) {
+            return .error("cannot write the report: \(reason)", file: path, at: nil)
         }
+        return nil
+    }
+
+    /// Writes to a temporary file beside the target, then renames it over the target, so a
+    /// reader never sees half a report. Returns the reason on failure.
+    private static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.policykoll-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
+        return failure
     }
 }

@@ -98,7 +98,9 @@ public enum CheckEngine {
         diagnostics.sort(by: Diagnostic.ordered)
 
         var sources: [String: SourceLines] = [:]
-        let filesToShow = Set(findings.map(\.file)).union(diagnostics.compactMap { $0.mark == nil ? nil : $0.file })
+        // Diagnostics always get their excerpt; findings only when a text report will show them.
+        var filesToShow = Set(diagnostics.compactMap { $0.mark == nil ? nil : $0.file })
+        if options.keepsSourceLines { filesToShow.formUnion(findings.map(\.file)) }
         for file in inputs + inventory + exceptionFiles where filesToShow.contains(file.name) && sources[file.name] == nil {
             sources[file.name] = SourceLines(file.bytes)
         }

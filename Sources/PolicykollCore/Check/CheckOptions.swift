@@ -4,10 +4,14 @@ public struct CheckOptions: Sendable {
     public var asOf: CivilDate
     /// The language of messages.
     public var language: Language
+    /// Whether the report keeps the lines of files with findings, for text output's excerpts;
+    /// machine formats do not need them, and large runs save the memory.
+    public var keepsSourceLines: Bool
 
     /// Creates options.
-    public init(asOf: CivilDate, language: Language) {
+    public init(asOf: CivilDate, language: Language, keepsSourceLines: Bool = true) {
         self.asOf = asOf
         self.language = language
+        self.keepsSourceLines = keepsSourceLines
     }
 }

@@ -4,8 +4,14 @@ import Foundation
 /// Runs independent work on every core, keeping results in input order (so output stays
 /// deterministic however the work was scheduled).
 enum Parallel {
-    /// How many workers: the active processors (at least one).
-    static var workers: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    /// How many workers: `POLICYKOLL_THREADS` when set (the benchmark's single-thread runs),
+    /// else the active processors.
+    static let workers: Int = {
+        if let text = ProcessInfo.processInfo.environment["POLICYKOLL_THREADS"], let count = Int(text), count > 0 {
+            return count
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
 
     /// Transforms consecutive chunks of `0..<count` concurrently; each chunk's transform runs on
     /// one thread (so it may keep its own caches); the results come back in index order.
@@ -15,7 +21,7 @@ enum Parallel {
         count: Int, minimumChunk: Int = 16, _ transform: @Sendable (Range<Int>) -> [Result]
     ) -> [Result] {
         guard count > 0 else { return [] }
-        let chunkCount = min(max(1, count / minimumChunk), workers * 4)
+        let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * 4)
         guard chunkCount > 1 else { return transform(0..<count) }
         let slots = Slots<[Result]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in

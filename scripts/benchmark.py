@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""The policykoll benchmark: check and audit against libyaml's own parse of the same bytes.
+
+Usage:
+    scripts/benchmark.py                      # 1,000 / 10,000 / 100,000 declarations, 3 runs each
+    scripts/benchmark.py --sizes 10000 --repeat 5
+    scripts/benchmark.py --smoke              # 1,000 declarations, one run: proves it still works
+
+It builds release binaries, generates deterministic inventories (policykoll-generate, cached in
+.build-bench/), compiles the floor (Benchmarks/yaml_floor.c: a C program that only pulls libyaml
+events), and in one run measures, on the same files:
+  floor            libyaml's bare event parse, single thread
+  check (1 core)   policykoll check with the embedded pack, POLICYKOLL_THREADS=1, JSON to a file
+  check            the same on every core
+  audit            policykoll audit (when the command exists)
+  start-up         one declaration, the embedded pack, start to exit
+It prints wall time (best and median), declarations/s, MB/s, the ratio to the floor and the
+peak resident memory. Timings are information, never a test verdict.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".build-bench"
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, **kwargs)
+
+
+def build():
+    run(["swift", "build", "-c", "release", "--product", "policykoll"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    run(["swift", "build", "-c", "release", "--product", "policykoll-generate"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip()
+    WORK.mkdir(exist_ok=True)
+    floor = WORK / "yaml_floor"
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "yaml-0.1"], capture_output=True, text=True).stdout.split()
+    run(["cc", "-O2", "-o", str(floor), str(ROOT / "Benchmarks" / "yaml_floor.c")] + (flags or ["-lyaml"]))
+    return Path(bin_path), floor
+
+
+def inventory(bin_path, size):
+    folder = WORK / f"inventory-{size}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        run([str(bin_path / "policykoll-generate"), "--count", str(size), "--output", str(folder)], stdout=subprocess.DEVNULL)
+        marker.write_text("ok\n")
+    files = sorted(str(p) for p in folder.rglob("*.yaml"))
+    listing = WORK / f"inventory-{size}.list"
+    listing.write_text("\n".join(files) + "\n")
+    size_bytes = sum(os.path.getsize(f) for f in files)
+    return folder, listing, size_bytes
+
+
+def measure(command, repeat, env=None, stdin_path=None, ok_codes=(0, 1, 2)):
+    """Wall times of `repeat` runs and the peak RSS (KB) over them, via /usr/bin/time."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        with tempfile.NamedTemporaryFile("r") as report:
+            stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+            start = time.perf_counter()
+            process = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name] + command, stdin=stdin,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            elapsed = time.perf_counter() - start
+            if stdin_path:
+                stdin.close()
+            if process.returncode not in ok_codes:
+                sys.exit(f"{' '.join(command)} failed ({process.returncode}): {process.stderr.decode()[-2000:]}")
+            times.append(elapsed)
+            text = report.read().strip().splitlines()
+            peaks.append(int(text[-1]) if text and text[-1].isdigit() else 0)
+    return times, max(peaks)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--smoke", action="store_true", help="1,000 declarations, one run")
+    args = parser.parse_args()
+    sizes = [1000] if args.smoke else [int(s) for s in args.sizes.split(",")]
+    repeat = 1 if args.smoke else args.repeat
+
+    bin_path, floor = build()
+    policykoll = str(bin_path / "policykoll")
+    commands = subprocess.run([policykoll, "--help"], capture_output=True, text=True).stdout
+    has_audit = "\n  audit" in commands
+    env_one = dict(os.environ, POLICYKOLL_THREADS="1", NO_COLOR="1")
+    env_all = dict(os.environ, NO_COLOR="1")
+    rows = []
+    out = WORK / "report.out"
+    for size in sizes:
+        folder, listing, size_bytes = inventory(bin_path, size)
+        floor_times, floor_peak = measure([str(floor)], repeat, stdin_path=listing, ok_codes=(0,))
+        floor_best = min(floor_times)
+        rows.append(("floor (libyaml events)", size, floor_times, floor_peak, size_bytes, floor_best))
+        check = [policykoll, "check", str(folder), "--as-of", "2026-11-26", "--format", "json", "--output", str(out)]
+        t, p = measure(check, repeat, env=env_one)
+        rows.append(("check, 1 core", size, t, p, size_bytes, floor_best))
+        t, p = measure(check, repeat, env=env_all)
+        rows.append(("check, all cores", size, t, p, size_bytes, floor_best))
+        if has_audit:
+            audit = [policykoll, "audit", str(folder), "--as-of", "2026-11-26", "--format", "json", "--output", str(out)]
+            t, p = measure(audit, repeat, env=env_all, ok_codes=(0,))
+            rows.append(("audit, all cores", size, t, p, size_bytes, floor_best))
+
+    single = WORK / "single"
+    single.mkdir(exist_ok=True)
+    (single / "system.yaml").write_text((ROOT / "examples" / "forskoleplats.yaml").read_text())
+    t, p = measure([policykoll, "check", str(single / "system.yaml"), "--as-of", "2026-11-26"], max(10, repeat * 5), env=env_all)
+    rows.append(("start-up (1 declaration)", 1, t, p, (single / "system.yaml").stat().st_size, None))
+
+    cpu = "unknown"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    print(f"machine: {os.cpu_count()} cores, {cpu}")
+    print(f"{'scenario':<26}{'decls':>9}{'best s':>9}{'median s':>10}{'decl/s':>10}{'MB/s':>8}{'× floor':>9}{'peak MB':>9}")
+    for name, size, times, peak, size_bytes, floor_best in rows:
+        best, median = min(times), statistics.median(times)
+        ratio = f"{best / floor_best:.2f}" if floor_best else "-"
+        print(f"{name:<26}{size:>9}{best:>9.3f}{median:>10.3f}{size / best:>10.0f}{size_bytes / best / 1e6:>8.1f}{ratio:>9}{peak / 1024:>9.0f}")
+
+
+if __name__ == "__main__":
+    main()
