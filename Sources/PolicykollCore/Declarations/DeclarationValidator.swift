@@ -116,7 +116,7 @@ public struct DeclarationValidator: Sendable {
             fail(.wrongType(field: field, expected: "string", found: entry.value.typeName), entry.value.mark)
             return nil
         }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             fail(.emptyField(field), entry.value.mark)
             return nil
         }

@@ -87,7 +87,7 @@ public struct Evaluator: Sendable {
         let missing = located.node.map(\.isNull) ?? true
         return Trace(
             base: path?.isAbsolute == true ? [] : scope.basePath, path: path, mark: located.mark,
-            observation: observation ?? (missing ? .missing : .value))
+            observation: observation ?? (missing ? .missing : .value), node: located.node)
     }
 
     // MARK: - Conditions

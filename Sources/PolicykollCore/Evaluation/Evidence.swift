@@ -22,12 +22,15 @@ public struct Evidence: Sendable, Hashable {
     public var mark: Mark
     /// What was there.
     public var observation: Observation
+    /// The value found there, shortened for messages (`nil` when missing).
+    public var valueText: String?
 
     /// Creates evidence.
-    public init(path: String, mark: Mark, observation: Observation) {
+    public init(path: String, mark: Mark, observation: Observation, valueText: String? = nil) {
         self.path = path
         self.mark = mark
         self.observation = observation
+        self.valueText = valueText
     }
 }
 
@@ -40,10 +43,14 @@ struct Trace {
     /// The value's mark, or the nearest existing ancestor's key.
     var mark: Mark
     var observation: Observation
+    /// The node found, kept (a reference, no copy) so a failure can show its value.
+    var node: YAMLNode?
 
-    /// The public evidence, with its path rendered.
+    /// The public evidence, with its path and value rendered.
     func evidence() -> Evidence {
-        Evidence(path: RulePath.render(base + (path?.components ?? [])), mark: mark, observation: observation)
+        Evidence(
+            path: RulePath.render(base + (path?.components ?? [])), mark: mark, observation: observation,
+            valueText: node.map { MessageRenderer.shorten(ValueSemantics.display($0)) })
     }
 }
 

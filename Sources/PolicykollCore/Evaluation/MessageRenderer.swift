@@ -38,6 +38,7 @@ final class MessageRenderer {
         case (.failingReference(let id), .sv): return "\(path): '\(id)' uppfyller inte villkoret"
         case (.failingReference(let id), .en): return "\(path): '\(id)' does not satisfy the condition"
         case (.value, _):
+            if let text = evidence.valueText { return "\(path): \(text)" }
             let value = RulePath(parsing: path).flatMap { Self.lookup($0, in: declaration.root) }
             return "\(path): \(Self.shorten(ValueSemantics.display(value)))"
         }

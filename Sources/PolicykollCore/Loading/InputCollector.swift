@@ -21,6 +21,10 @@ public enum InputCollector {
         var inputs: [Input] = []
         var problems: [Diagnostic] = []
         var seen: Set<String> = []
+        // The same file reached twice (`check a a/b.yaml`) is read once. With one path there is
+        // no overlap to find, and resolving every file's real path is costly for large folders.
+        let resolvesPaths = paths.count > 1
+        func key(_ path: String) -> String { resolvesPaths ? canonical(path) : path }
         for path in paths {
             if path == "-" {
                 if !inputs.contains(.standardInput) { inputs.append(.standardInput) }
@@ -38,10 +42,10 @@ public enum InputCollector {
                 if found.isEmpty {
                     problems.append(.error(InputProblem.noYAMLFiles.message, file: path, at: nil))
                 }
-                for file in found.sorted() where seen.insert(canonical(file)).inserted {
+                for file in found.sorted() where seen.insert(key(file)).inserted {
                     inputs.append(.file(file, discovered: true))
                 }
-            } else if seen.insert(canonical(path)).inserted {
+            } else if seen.insert(key(path)).inserted {
                 inputs.append(.file(path, discovered: false))
             }
         }
