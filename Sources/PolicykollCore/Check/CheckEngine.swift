@@ -119,6 +119,7 @@ public enum CheckEngine {
         for outcome in outcomes {
             guard case .fail(let evidence) = outcome.result else { continue }
             let rule = evaluator.rules[outcome.ruleIndex]
+            findings.reserveCapacity(findings.count + evidence.count)
             for place in evidence {
                 findings.append(
                     Finding(

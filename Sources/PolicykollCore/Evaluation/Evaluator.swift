@@ -36,22 +36,24 @@ public struct Evaluator: Sendable {
 
     // MARK: - Scopes and lookup
 
-    /// Where relative paths start, and where `$.` paths start.
+    /// Where relative paths start, and where `$.` paths start. It holds nodes, not the
+    /// declaration, so that creating one per list element costs no copies of its strings.
     struct Scope {
-        let declaration: Declaration
+        /// The root of the declaration under check (`$.`).
+        let subject: YAMLNode
         let base: YAMLNode
         let basePath: [RulePath.Component]
         let baseMark: Mark
 
         init(declaration: Declaration) {
-            self.declaration = declaration
+            self.subject = declaration.root
             self.base = declaration.root
             self.basePath = []
             self.baseMark = declaration.root.mark
         }
 
-        init(declaration: Declaration, base: YAMLNode, basePath: [RulePath.Component], baseMark: Mark) {
-            self.declaration = declaration
+        init(subject: YAMLNode, base: YAMLNode, basePath: [RulePath.Component], baseMark: Mark) {
+            self.subject = subject
             self.base = base
             self.basePath = basePath
             self.baseMark = baseMark
@@ -62,8 +64,8 @@ public struct Evaluator: Sendable {
     /// its nearest existing ancestor when it is missing.
     func resolve(_ path: RulePath?, in scope: Scope) -> (node: YAMLNode?, mark: Mark) {
         guard let path else { return (scope.base, scope.base.mark) }
-        var node = path.isAbsolute ? scope.declaration.root : scope.base
-        var mark = path.isAbsolute ? scope.declaration.root.mark : scope.baseMark
+        var node = path.isAbsolute ? scope.subject : scope.base
+        var mark = path.isAbsolute ? scope.subject.mark : scope.baseMark
         for component in path.components {
             switch component {
             case .key(let key):
@@ -145,7 +147,7 @@ public struct Evaluator: Sendable {
         var satisfying: [Trace] = []
         for (offset, item) in items.enumerated() {
             let elementScope = Scope(
-                declaration: scope.declaration, base: item, basePath: listPath + [.index(offset)], baseMark: item.mark)
+                subject: scope.subject, base: item, basePath: listPath + [.index(offset)], baseMark: item.mark)
             let verdict = evaluate(assertion, in: elementScope)
             let traces = verdict.traces.all
             if verdict.holds {
@@ -172,7 +174,7 @@ public struct Evaluator: Sendable {
             return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .unknownReference(id: id, kind: kind))))
         }
         guard let assertion else { return Verdict(holds: true, traces: .one(trace(path, located, in: scope))) }
-        let targetScope = Scope(declaration: scope.declaration, base: target.root, basePath: [], baseMark: target.root.mark)
+        let targetScope = Scope(subject: scope.subject, base: target.root, basePath: [], baseMark: target.root.mark)
         let holds = evaluate(assertion, in: targetScope).holds
         return Verdict(holds: holds, traces: .one(trace(path, located, in: scope, holds ? .value : .failingReference(id: id))))
     }
