@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PolicykollCoreTests",
-            dependencies: ["PolicykollCore", "PolicykollTestSupport"],
+            dependencies: ["PolicykollCore", "PolicykollTestSupport", "InventoryGenerator"],
             swiftSettings: strictSettings
         ),
         .testTarget(
