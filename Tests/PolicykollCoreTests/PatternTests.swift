@@ -1,4 +1,5 @@
 import Foundation
+import InventoryGenerator
 import Testing
 
 @testable import PolicykollCore
@@ -99,7 +100,7 @@ struct PatternTests {
             "^a+b?$", "(ab|ba)+", "[a-c]{2,3}", "^(?:a|b)*c$", "\\bab\\b", "a.b", "[^ab]+$", "^\\d+(\\.\\d+)?$", "b{2}",
             "(a|b|c)d", "^$", "\\s\\w", "c$", "^[abc ]*$",
         ]
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let alphabet = Array("abcd 1.2")
         for pattern in patterns {
             let ours = try CompiledPattern(pattern)
@@ -111,22 +112,5 @@ struct PatternTests {
                 #expect(ours.matches(text) == expected, "\(pattern) on '\(text)'")
             }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so failures can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
