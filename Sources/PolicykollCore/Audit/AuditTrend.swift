@@ -11,10 +11,12 @@ public struct AuditTrend: Sendable {
         /// Compliance now, or `nil`.
         public var current: Double?
 
-        /// The change in percentage points, or `nil` when either side has no value.
+        /// The change in percentage points between the two percentages as reports show them
+        /// (one decimal, rounded down), so the change always matches the numbers beside it; `nil`
+        /// when either side has no value.
         public var change: Double? {
             guard let previous, let current else { return nil }
-            return current - previous
+            return AuditTally.floorOneDecimal(current) - AuditTally.floorOneDecimal(previous)
         }
     }
 
