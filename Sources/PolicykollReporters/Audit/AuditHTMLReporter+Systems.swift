@@ -20,7 +20,7 @@ extension AuditHTMLReporter.Page {
             )
             html += "</p>\n<table class=\"data systems\"><thead><tr><th scope=\"col\">System</th>"
             html += "<th scope=\"col\">" + say("Efterlevnad", "Compliance") + "</th>"
-            for area in audit.areas { html += "<th scope=\"col\" class=\"num area-col\">\(h(area.title.text(language)))</th>" }
+            for area in audit.areas { html += "<th scope=\"col\" class=\"area-col\">\(h(area.title.text(language)))</th>" }
             html += "<th scope=\"col\" class=\"num\">" + say("Öppna fel", "Open errors") + "</th>"
             html += "<th scope=\"col\" class=\"num\">" + say("Undantag", "Excepted") + "</th></tr></thead><tbody>\n"
             let systems = systemsByOrganisation[organisation.name] ?? []
@@ -66,13 +66,19 @@ extension AuditHTMLReporter.Page {
             return html + "</article>\n"
         }
         html += "<ul class=\"findings\">\n"
-        for finding in system.findings {
+        // Open errors first, then warnings and notes, excepted findings last; by line within.
+        func rank(_ finding: Finding) -> Int {
+            finding.status == .excepted ? 3 : (finding.severity == .error ? 0 : (finding.severity == .warning ? 1 : 2))
+        }
+        let ordered = system.findings.sorted { (rank($0), $0.mark, $0.ruleID) < (rank($1), $1.mark, $1.ruleID) }
+        for finding in ordered {
             let excepted = finding.status == .excepted
             let badge = excepted ? "excepted" : finding.severity.rawValue
-            html += "<li class=\"finding\(excepted ? " is-excepted" : "")\"><div class=\"finding-head\">"
+            html += "<li class=\"finding \(badge)\"><div class=\"finding-head\">"
             html += "<span class=\"badge \(badge)\">\(excepted ? say("undantag", "excepted") : say.severity(finding.severity))</span> "
             html += "<span class=\"id\">\(h(finding.ruleID))</span> \(h(titles[finding.ruleID] ?? ""))"
-            html += " <span class=\"loc\">\(h(finding.file)):\(finding.mark.line)</span></div>\n"
+            let place = finding.file == system.file ? say("rad", "line") + " \(finding.mark.line)" : "\(finding.file):\(finding.mark.line)"
+            html += " <span class=\"loc\">\(h(place))</span></div>\n"
             html += "<p class=\"message\">\(h(finding.message))</p>\n"
             if let text = remediation[finding.ruleID] ?? nil {
                 html += "<p class=\"remedy\"><b>" + say("Åtgärd:", "Remedy:") + "</b> \(h(text))</p>\n"

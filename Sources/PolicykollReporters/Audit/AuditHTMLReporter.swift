@@ -182,7 +182,7 @@ public struct AuditHTMLReporter: AuditReporter {
                 "\(tally.pass) passed, \(tally.fail) failed, \(tally.excepted) excepted")
             var html = "<td class=\"heat-cell\(strong ? " strong" : "")\" style=\"background:\(AuditHTMLCharts.colour(tally.percent))\" title=\"\(title)\">"
             html += pct(tally.percent)
-            if tally.excepted > 0 { html += "<span class=\"exc\" title=\"\(say("undantag", "excepted"))\">+\(tally.excepted)u</span>" }
+            if tally.excepted > 0 { html += "<span class=\"exc\">+\(tally.excepted) " + say("undantag", "excepted") + "</span>" }
             html += "</td>"
             return html
         }

@@ -26,7 +26,8 @@ enum AuditHTMLStyle {
         code { font-size: 11px; word-break: break-all; }
         .overview { display: grid; grid-template-columns: 2.2fr repeat(4, 1fr); gap: 12px; margin: 8px 0 14px; }
         .card { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; background: var(--paper); }
-        .card.hero { display: flex; gap: 14px; align-items: center; }
+        .card.hero { display: flex; gap: 16px; align-items: center; }
+        .ring { flex: 0 0 120px; width: 120px; height: 120px; }
         .card-label { margin: 0; font-weight: 600; }
         .card-note { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
         .card-value { margin: 0; font-size: 28px; font-weight: 700; line-height: 1.2; }
@@ -58,10 +59,10 @@ enum AuditHTMLStyle {
         .heat-cell.strong { font-weight: 700; }
         .heat thead th { text-transform: none; letter-spacing: 0; font-size: 12px; text-align: center; }
         .heat thead th:first-child { text-align: left; }
-        .exc { display: block; font-size: 10.5px; color: var(--exc); font-weight: 400; }
+        .exc { display: block; font-size: 10.5px; color: var(--exc); font-weight: 400; line-height: 1.2; }
         .legend { font-size: 12px; color: var(--muted); }
         .swatch { display: inline-block; width: 14px; height: 10px; border-radius: 2px; vertical-align: middle; margin-left: 8px; }
-        .two { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
+        .two { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; align-items: start; }
         .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12.5px; }
         .loc { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px;
           color: var(--muted); }
@@ -79,12 +80,14 @@ enum AuditHTMLStyle {
         .badge.excepted, .badge.active { background: var(--exc); }
         .organisation { border-top: 3px solid var(--brand); margin-top: 26px; padding-top: 2px; }
         .org-title { font-size: 20px; color: var(--brand); }
-        .systems .area-col { font-size: 10.5px; text-transform: none; letter-spacing: 0; max-width: 110px; }
+        .systems .area-col { font-size: 10.5px; text-transform: none; letter-spacing: 0; width: 92px; text-align: center;
+          white-space: normal; line-height: 1.25; }
         .system { border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; margin: 12px 0; }
         .system .ok { color: var(--pass); margin: 6px 0 0; }
         .findings { list-style: none; margin: 8px 0 0; padding: 0; }
         .finding { border-left: 3px solid var(--fail); padding: 4px 0 6px 10px; margin: 8px 0; }
-        .finding.is-excepted { border-left-color: var(--exc); background: #f7f4fd; }
+        .finding.warning { border-left-color: var(--warn); } .finding.info { border-left-color: #607d8b; }
+        .finding.excepted { border-left-color: var(--exc); background: #f7f4fd; }
         .finding-head { font-weight: 600; }
         .finding-head .loc { font-weight: 400; margin-left: 6px; }
         .message { margin: 2px 0; }
