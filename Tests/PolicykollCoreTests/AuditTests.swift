@@ -1,5 +1,6 @@
 import PolicykollCore
 import PolicykollTestSupport
+import PolicykollYAML
 import Testing
 
 @Suite("Audit: outcomes and compliance computed by hand on a small inventory")

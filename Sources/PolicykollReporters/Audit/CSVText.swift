@@ -3,22 +3,22 @@ import Foundation
 /// CSV for a Swedish Excel: semicolon-separated (Swedish Excel reads `,` as the decimal
 /// separator), UTF-8 with a byte-order mark (without it Excel reads å, ä, ö as Windows-1252),
 /// CRLF line ends and RFC 4180 quoting.
-enum CSVText {
+public enum CSVText {
     /// The delimiter.
-    static let delimiter = ";"
+    public static let delimiter = ";"
     /// The line end.
-    static let lineEnd = "\r\n"
+    public static let lineEnd = "\r\n"
     /// The UTF-8 byte-order mark that makes Excel read the file as UTF-8.
-    static let byteOrderMark = "\u{FEFF}"
+    public static let byteOrderMark = "\u{FEFF}"
 
     /// One record.
-    static func record(_ fields: [String]) -> String {
+    public static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: delimiter) + lineEnd
     }
 
     /// One field: neutralised against formula injection, then quoted when it holds the
     /// delimiter, a quote, a line break or leading or trailing spaces.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         var value = text
         // A cell starting with one of these is run as a formula by spreadsheet programs
         // (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)); a leading apostrophe makes it text (OWASP).
