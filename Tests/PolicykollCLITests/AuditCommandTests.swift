@@ -48,7 +48,9 @@ struct AuditCommandTests {
         #expect(html.status == 0, "\(html.summary)")
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
         #expect(html.stdout.contains("Efterlevnadsrevision"))
-        for forbidden in ["<script", "src=", "<link", "@import", "url("] { #expect(!html.stdout.contains(forbidden), "\(forbidden)") }
+        for forbidden in ["<script", "src=", "<link", "@import", "url("] {
+            #expect(!html.stdout.contains(forbidden), "\(forbidden)")
+        }
         let english = await CLI.run(["audit", GeneratedInventory.path, "--lang", "en"] + asOf)
         #expect(english.stdout.contains("<html lang=\"en\">") && english.stdout.contains("Compliance audit"))
 
@@ -76,8 +78,10 @@ struct AuditCommandTests {
         try Data("apiVersion: policykoll/v1\nkind: System\nmetadata: [unclosed\n".utf8).write(
             to: folder.file("inventory/trafikkontoret/broken.yaml"))
         let someID = InventoryGenerator.id(0)
-        try Data("apiVersion: policykoll/v1\nkind: System\nmetadata: {id: \(someID), name: Dubblett, organisation: X}\nspec: {}\n".utf8)
-            .write(to: folder.file("inventory/trafikkontoret/duplicate.yaml"))
+        try Data(
+            "apiVersion: policykoll/v1\nkind: System\nmetadata: {id: \(someID), name: Dubblett, organisation: X}\nspec: {}\n".utf8
+        )
+        .write(to: folder.file("inventory/trafikkontoret/duplicate.yaml"))
         let result = await CLI.run(["audit", "inventory", "--format", "json"] + asOf, in: folder.url)
         #expect(result.status == 2, "\(result.summary)")
         let report = try #require(result.json())
@@ -128,8 +132,10 @@ struct AuditCommandTests {
         #expect(again.stdout.isEmpty)
         #expect(again.stderr.contains("already recorded"))
         let replaced = await CLI.run(
-            ["audit", GeneratedInventory.path, "--as-of", "2025-11-26", "--history", database, "--label", "2025", "--replace",
-             "--format", "csv"])
+            [
+                "audit", GeneratedInventory.path, "--as-of", "2025-11-26", "--history", database, "--label", "2025", "--replace",
+                "--format", "csv",
+            ])
         #expect(replaced.status == 0)
 
         let second = await CLI.run(
@@ -139,7 +145,8 @@ struct AuditCommandTests {
         #expect((trend["previous"] as? [String: Any])?["label"] as? String == "2025")
         #expect((trend["areas"] as? [[String: Any]])?.count == 4)
         #expect((trend["organisations"] as? [[String: Any]])?.count == InventoryGenerator.organisations.count)
-        let html = await CLI.run(["audit", GeneratedInventory.path, "--history", database, "--label", "2026", "--replace"] + asOf)
+        let html = await CLI.run(
+            ["audit", GeneratedInventory.path, "--history", database, "--label", "2026", "--replace"] + asOf)
         #expect(html.stdout.contains("id=\"forandring\"") && html.stdout.contains("Förändring sedan 2025"))
 
         let listing = await CLI.run(["history", database, "--format", "json"])

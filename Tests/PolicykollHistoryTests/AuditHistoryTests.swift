@@ -50,7 +50,9 @@ struct AuditHistoryTests {
         }
         try history.record(audit, label: "2026", recordedAt: Date(), replace: true)
         #expect(try history.snapshots().count == 1)
-        #expect(throws: HistoryProblem.invalidLabel("")) { try history.record(audit, label: "", recordedAt: Date(), replace: false) }
+        #expect(throws: HistoryProblem.invalidLabel("")) {
+            try history.record(audit, label: "", recordedAt: Date(), replace: false)
+        }
     }
 
     @Test("the previous audit: the latest other label with an as-of date not after this one")

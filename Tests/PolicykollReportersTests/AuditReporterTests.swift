@@ -58,7 +58,9 @@ struct AuditReporterTests {
     func csvShape() throws {
         let audit = try AuditFixtures.audit(language: .sv)
         let csv = AuditCSVReporter().render(audit)
-        #expect(csv.hasPrefix("\u{FEFF}organisation;system-id;systemnamn;regel-id;område;princip;allvarlighet;utfall;fil;rad;meddelande\r\n"))
+        #expect(
+            csv.hasPrefix(
+                "\u{FEFF}organisation;system-id;systemnamn;regel-id;område;princip;allvarlighet;utfall;fil;rad;meddelande\r\n"))
         let records = csv.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
         // The message of beta's R-4 spans two lines inside its quoted cell; count records, not lines.
         #expect(records.count == 1 + 3 * 4)
@@ -70,7 +72,8 @@ struct AuditReporterTests {
         "CSV fields are quoted (RFC 4180) and never start a formula",
         arguments: [
             ("plain", "plain"), ("a;b", "\"a;b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
-            ("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\""), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\""),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
             ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("å, ä, ö", "\"å, ä, ö\""),
             (" padded ", "\" padded \""),
         ])
@@ -82,7 +85,8 @@ struct AuditReporterTests {
         "HTMLText.escape leaves no markup, no attribute break-out and no control characters",
         arguments: [
             ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-            ("\" onmouseover=\"alert(1)", "&quot; onmouseover=&quot;alert(1)"), ("' autofocus onfocus='x", "&#39; autofocus onfocus=&#39;x"),
+            ("\" onmouseover=\"alert(1)", "&quot; onmouseover=&quot;alert(1)"),
+            ("' autofocus onfocus='x", "&#39; autofocus onfocus=&#39;x"),
             ("javascript:alert(1)", "javascript:alert(1)"), ("a & b", "a &amp; b"), ("`x`", "&#96;x&#96;"),
             ("bell\u{07}nul\u{0}", "bell\u{FFFD}nul\u{FFFD}"), ("Förskoleförvaltningen", "Förskoleförvaltningen"),
         ])
@@ -110,7 +114,9 @@ struct AuditReporterTests {
         #expect(check.errors.isEmpty, "\(check.errors.map(\.message))")
         let html = AuditHTMLReporter().render(AuditReport(check: check))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        for forbidden in ["<script", "<img", "<a href='", "<style>*", " src=\"", "url(", "@import", "<link", "<iframe", "<object"] {
+        for forbidden in [
+            "<script", "<img", "<a href='", "<style>*", " src=\"", "url(", "@import", "<link", "<iframe", "<object",
+        ] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
         let hrefs = html.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }

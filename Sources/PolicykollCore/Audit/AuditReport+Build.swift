@@ -16,7 +16,8 @@ extension AuditReport {
         for area in pack.areas {
             for principle in area.principles where principleIndex[principle.id] == nil {
                 principleIndex[principle.id] = principleList.count
-                principleList.append(PrincipleCompliance(id: principle.id, area: area.id, title: principle.title, tally: AuditTally()))
+                principleList.append(
+                    PrincipleCompliance(id: principle.id, area: area.id, title: principle.title, tally: AuditTally()))
             }
         }
         let ruleArea = pack.rules.map { areaIndex[$0.area] }

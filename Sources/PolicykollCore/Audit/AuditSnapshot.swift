@@ -52,6 +52,7 @@ public struct AuditSnapshot: Sendable {
             label: label, asOf: report.asOf, policyName: report.pack.name, policyVersion: report.pack.version,
             policySHA256: report.pack.sha256, toolVersion: ToolInfo.version, recordedAt: recordedAt,
             systems: report.systems.count, inputErrors: report.errors.count, overall: report.overall,
-            areas: report.areas.map { ($0.id, $0.title, $0.tally) }, organisations: report.organisations.map { ($0.name, $0.tally) })
+            areas: report.areas.map { ($0.id, $0.title, $0.tally) },
+            organisations: report.organisations.map { ($0.name, $0.tally) })
     }
 }

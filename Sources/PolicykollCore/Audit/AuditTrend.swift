@@ -41,7 +41,9 @@ public struct AuditTrend: Sendable {
         let earlierAreas = Dictionary(previous.areas.map { ($0.id, $0.tally) }, uniquingKeysWith: { first, _ in first })
         let laterAreaIDs = Set(current.areas.map(\.id))
         areas =
-            current.areas.map { Row(key: $0.id, title: $0.title, previous: earlierAreas[$0.id]?.percent, current: $0.tally.percent) }
+            current.areas.map {
+                Row(key: $0.id, title: $0.title, previous: earlierAreas[$0.id]?.percent, current: $0.tally.percent)
+            }
             + previous.areas.filter { !laterAreaIDs.contains($0.id) }.map {
                 Row(key: $0.id, title: $0.title, previous: $0.tally.percent, current: nil)
             }

@@ -70,9 +70,11 @@ enum AuditHTMLCharts {
         for (index, bar) in bars.enumerated() {
             let y = index * rowHeight
             let length = Int(Double(barWidth) * (bar.percent ?? 0) / 100)
-            svg += "<text x=\"\(labelWidth - 10)\" y=\"\(y + 23)\" text-anchor=\"end\" class=\"bar-label\">\(HTMLText.escape(bar.label))</text>"
+            svg +=
+                "<text x=\"\(labelWidth - 10)\" y=\"\(y + 23)\" text-anchor=\"end\" class=\"bar-label\">\(HTMLText.escape(bar.label))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 8)\" width=\"\(barWidth)\" height=\"22\" rx=\"3\" class=\"track\"/>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 8)\" width=\"\(length)\" height=\"22\" rx=\"3\" fill=\"\(barColour(bar.percent))\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 8)\" width=\"\(length)\" height=\"22\" rx=\"3\" fill=\"\(barColour(bar.percent))\"/>"
             let value = bar.percent == nil ? "–" : AuditFormat.percent(bar.percent, language) + " %"
             svg += "<text x=\"\(labelWidth + barWidth + 10)\" y=\"\(y + 24)\" class=\"bar-value\">\(value)"
             if !bar.note.isEmpty { svg += "<tspan class=\"bar-note\"> \(HTMLText.escape(bar.note))</tspan>" }

@@ -13,7 +13,9 @@ extension AuditHTMLReporter.Page {
         for (heading, rows) in [(say("Område", "Area"), [trend.overall] + trend.areas), ("Organisation", trend.organisations)] {
             html += "<table class=\"data\"><thead><tr><th scope=\"col\">\(heading)</th>"
             html += "<th scope=\"col\" class=\"num\">\(h(trend.previousLabel))</th><th scope=\"col\" class=\"num\">"
-            html += say("Nu", "Now") + "</th><th scope=\"col\" class=\"num\">" + say("Förändring", "Change") + "</th></tr></thead><tbody>\n"
+            html +=
+                say("Nu", "Now") + "</th><th scope=\"col\" class=\"num\">" + say("Förändring", "Change")
+                + "</th></tr></thead><tbody>\n"
             for row in rows {
                 let change = row.change
                 let arrow = change.map { $0 > 0.05 ? "▲" : ($0 < -0.05 ? "▼" : "▶") } ?? ""
@@ -40,7 +42,8 @@ extension AuditHTMLReporter.Page {
             html += "<th scope=\"col\" class=\"num\">" + say("Ej tillämpliga", "Not applicable") + "</th></tr></thead><tbody>\n"
             for principle in audit.principles where principle.area == area.id {
                 let tally = principle.tally
-                html += "<tr><th scope=\"row\"><span class=\"id\">\(h(principle.id))</span> \(h(principle.title.text(language)))</th>"
+                html +=
+                    "<tr><th scope=\"row\"><span class=\"id\">\(h(principle.id))</span> \(h(principle.title.text(language)))</th>"
                 html += "<td class=\"bar-cell\">\(AuditHTMLCharts.miniBar(tally.percent)) \(pct(tally.percent))</td>"
                 html += "<td class=\"num\">\(tally.pass)</td><td class=\"num\">\(tally.fail)</td>"
                 html += "<td class=\"num\">\(tally.excepted)</td><td class=\"num muted\">\(tally.notApplicable)</td></tr>\n"
@@ -53,7 +56,8 @@ extension AuditHTMLReporter.Page {
 
     func mostFailing() -> String {
         var html = "<section id=\"regler\" class=\"wrap\">\n<h2>" + say("Vanligaste bristerna", "Most common gaps") + "</h2>\n"
-        html += "<div class=\"two\">\n<div>\n<h3>" + say("Regler som oftast inte uppfylls", "Rules failing most often") + "</h3>\n"
+        html +=
+            "<div class=\"two\">\n<div>\n<h3>" + say("Regler som oftast inte uppfylls", "Rules failing most often") + "</h3>\n"
         if audit.mostFailingRules.isEmpty {
             html += "<p>" + say("Ingen regel är ouppfylld.", "No rule fails.") + "</p>\n"
         } else {
@@ -91,9 +95,11 @@ extension AuditHTMLReporter.Page {
         }
         let expired = audit.exceptions.filter { $0.state == .expired }.count
         let soon = audit.exceptions.filter(AuditReport.isExpiringSoon).count
-        html += "<p>" + say(
-            "\(audit.exceptions.count) undantag: \(expired) utgångna, \(soon) går ut inom 90 dagar.",
-            "\(audit.exceptions.count) exceptions: \(expired) expired, \(soon) expiring within 90 days.")
+        html +=
+            "<p>"
+            + say(
+                "\(audit.exceptions.count) undantag: \(expired) utgångna, \(soon) går ut inom 90 dagar.",
+                "\(audit.exceptions.count) exceptions: \(expired) expired, \(soon) expiring within 90 days.")
         html += "</p>\n<div class=\"scroll\"><table class=\"data\"><thead><tr>"
         for heading in [
             say("Status", "Status"), say("Regel", "Rule"), "System", say("Skäl", "Reason"), say("Beslutat av", "Approved by"),
@@ -123,20 +129,28 @@ extension AuditHTMLReporter.Page {
     }
 
     func inventoryProblems() -> String {
-        var html = "<section id=\"inventering\" class=\"wrap\">\n<h2>" + say("Inventeringens brister", "Inventory problems") + "</h2>\n"
+        var html =
+            "<section id=\"inventering\" class=\"wrap\">\n<h2>" + say("Inventeringens brister", "Inventory problems") + "</h2>\n"
         let nothing = audit.errors.isEmpty && audit.unknownIntegrationTargets.isEmpty && audit.skippedFiles.isEmpty
         if nothing {
-            html += "<p>" + say(
-                "Alla filer kunde läsas, inga id förekommer två gånger och alla integrationer pekar på deklarerade system.",
-                "Every file could be read, no id occurs twice and every integration points at a declared system.")
+            html +=
+                "<p>"
+                + say(
+                    "Alla filer kunde läsas, inga id förekommer två gånger och alla integrationer pekar på deklarerade system.",
+                    "Every file could be read, no id occurs twice and every integration points at a declared system.")
             html += "</p>\n"
         }
         if !audit.errors.isEmpty {
-            html += "<h3 id=\"indatafel\">" + say("Indatafel – inte med i revisionen", "Input errors – not in the audit") + "</h3>\n"
-            html += "<p>" + say(
-                "Dessa filer eller dokument kunde inte läsas eller är ogiltiga (till exempel ett id som förekommer två gånger). Revisionen omfattar allt annat.",
-                "These files or documents could not be read or are invalid (for example an id that occurs twice). The audit covers everything else.")
-            html += "</p>\n<table class=\"data\"><thead><tr><th scope=\"col\">" + say("Plats", "Location") + "</th><th scope=\"col\">"
+            html +=
+                "<h3 id=\"indatafel\">" + say("Indatafel – inte med i revisionen", "Input errors – not in the audit") + "</h3>\n"
+            html +=
+                "<p>"
+                + say(
+                    "Dessa filer eller dokument kunde inte läsas eller är ogiltiga (till exempel ett id som förekommer två gånger). Revisionen omfattar allt annat.",
+                    "These files or documents could not be read or are invalid (for example an id that occurs twice). The audit covers everything else."
+                )
+            html +=
+                "</p>\n<table class=\"data\"><thead><tr><th scope=\"col\">" + say("Plats", "Location") + "</th><th scope=\"col\">"
             html += say("Fel", "Error") + "</th></tr></thead><tbody>\n"
             for error in audit.errors {
                 let location = error.file + (error.mark.map { ":\($0.line):\($0.column)" } ?? "")
@@ -145,9 +159,12 @@ extension AuditHTMLReporter.Page {
             html += "</tbody></table>\n"
         }
         if !audit.unknownIntegrationTargets.isEmpty {
-            html += "<h3>" + say("Integrationer mot system som inte är deklarerade", "Integrations with systems that are not declared")
+            html +=
+                "<h3>"
+                + say("Integrationer mot system som inte är deklarerade", "Integrations with systems that are not declared")
             html += "</h3>\n<table class=\"data\"><thead><tr><th scope=\"col\">System</th><th scope=\"col\">"
-            html += say("Integration", "Integration") + "</th><th scope=\"col\">" + say("Mål", "Target") + "</th><th scope=\"col\">"
+            html +=
+                say("Integration", "Integration") + "</th><th scope=\"col\">" + say("Mål", "Target") + "</th><th scope=\"col\">"
             html += say("Plats", "Location") + "</th></tr></thead><tbody>\n"
             for problem in audit.unknownIntegrationTargets {
                 html += "<tr><td><a href=\"#\(systemAnchor(problem.system))\">\(h(problem.system))</a></td>"
@@ -157,9 +174,11 @@ extension AuditHTMLReporter.Page {
             html += "</tbody></table>\n"
         }
         if !audit.skippedFiles.isEmpty {
-            html += "<p class=\"muted\">" + say(
-                "\(audit.skippedFiles.count) filer utan deklarationer hoppades över:",
-                "\(audit.skippedFiles.count) files without declarations were skipped:")
+            html +=
+                "<p class=\"muted\">"
+                + say(
+                    "\(audit.skippedFiles.count) filer utan deklarationer hoppades över:",
+                    "\(audit.skippedFiles.count) files without declarations were skipped:")
             html += " " + audit.skippedFiles.map(h).joined(separator: ", ") + "</p>\n"
         }
         html += "</section>\n"

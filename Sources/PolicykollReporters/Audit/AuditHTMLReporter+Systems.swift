@@ -3,13 +3,15 @@ import PolicykollYAML
 
 extension AuditHTMLReporter.Page {
     func organisations() -> String {
-        var html = "<section id=\"organisationer\" class=\"wrap\">\n<h2>" + say("Organisationer och system", "Organisations and systems")
+        var html =
+            "<section id=\"organisationer\" class=\"wrap\">\n<h2>" + say("Organisationer och system", "Organisations and systems")
         html += "</h2>\n"
         var systemsByOrganisation: [String: [SystemAudit]] = [:]
         for system in audit.systems { systemsByOrganisation[system.organisation, default: []].append(system) }
         let remediation = Dictionary(
             audit.pack.rules.map { ($0.id, $0.remediation?.text(language)) }, uniquingKeysWith: { first, _ in first })
-        let titles = Dictionary(audit.pack.rules.map { ($0.id, $0.title.text(language)) }, uniquingKeysWith: { first, _ in first })
+        let titles = Dictionary(
+            audit.pack.rules.map { ($0.id, $0.title.text(language)) }, uniquingKeysWith: { first, _ in first })
         for organisation in audit.organisations {
             let anchor = organisationAnchors[organisation.name] ?? ""
             html += "<section class=\"organisation\" id=\"\(anchor)\">\n<h3 class=\"org-title\">\(h(organisation.name))"
@@ -27,9 +29,11 @@ extension AuditHTMLReporter.Page {
             for system in systems {
                 html += "<tr><th scope=\"row\"><a href=\"#\(systemAnchor(system.id))\">\(h(system.name))</a>"
                 html += "<br><span class=\"id muted\">\(h(system.id))</span></th>"
-                html += "<td class=\"bar-cell\">\(AuditHTMLCharts.miniBar(system.tally.percent)) \(pct(system.tally.percent))</td>"
+                html +=
+                    "<td class=\"bar-cell\">\(AuditHTMLCharts.miniBar(system.tally.percent)) \(pct(system.tally.percent))</td>"
                 for tally in areaTallies(system) {
-                    html += "<td class=\"heat-cell\" style=\"background:\(AuditHTMLCharts.colour(tally.percent))\">\(pct(tally.percent))</td>"
+                    html +=
+                        "<td class=\"heat-cell\" style=\"background:\(AuditHTMLCharts.colour(tally.percent))\">\(pct(tally.percent))</td>"
                 }
                 html += "<td class=\"num\">\(system.openErrors)</td><td class=\"num\">\(system.tally.excepted)</td></tr>\n"
             }
@@ -62,7 +66,8 @@ extension AuditHTMLReporter.Page {
         )
         html += "</p>\n"
         if system.findings.isEmpty {
-            html += "<p class=\"ok\">✓ " + say("Alla tillämpliga regler är uppfyllda.", "Every applicable rule passes.") + "</p>\n"
+            html +=
+                "<p class=\"ok\">✓ " + say("Alla tillämpliga regler är uppfyllda.", "Every applicable rule passes.") + "</p>\n"
             return html + "</article>\n"
         }
         html += "<ul class=\"findings\">\n"
@@ -75,9 +80,12 @@ extension AuditHTMLReporter.Page {
             let excepted = finding.status == .excepted
             let badge = excepted ? "excepted" : finding.severity.rawValue
             html += "<li class=\"finding \(badge)\"><div class=\"finding-head\">"
-            html += "<span class=\"badge \(badge)\">\(excepted ? say("undantag", "excepted") : say.severity(finding.severity))</span> "
+            html +=
+                "<span class=\"badge \(badge)\">\(excepted ? say("undantag", "excepted") : say.severity(finding.severity))</span> "
             html += "<span class=\"id\">\(h(finding.ruleID))</span> \(h(titles[finding.ruleID] ?? ""))"
-            let place = finding.file == system.file ? say("rad", "line") + " \(finding.mark.line)" : "\(finding.file):\(finding.mark.line)"
+            let place =
+                finding.file == system.file
+                ? say("rad", "line") + " \(finding.mark.line)" : "\(finding.file):\(finding.mark.line)"
             html += " <span class=\"loc\">\(h(place))</span></div>\n"
             html += "<p class=\"message\">\(h(finding.message))</p>\n"
             if let text = remediation[finding.ruleID] ?? nil {

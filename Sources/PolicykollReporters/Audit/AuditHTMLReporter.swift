@@ -54,7 +54,8 @@ public struct AuditHTMLReporter: AuditReporter {
         func systemAnchor(_ id: String) -> String { HTMLText.anchor("system", id) }
 
         func document() -> String {
-            let title = say("Efterlevnadsrevision", "Compliance audit") + " \(audit.asOf) – \(audit.pack.name) \(audit.pack.version)"
+            let title =
+                say("Efterlevnadsrevision", "Compliance audit") + " \(audit.asOf) – \(audit.pack.name) \(audit.pack.version)"
             var html = "<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
             html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             html += "<meta name=\"generator\" content=\"\(h(ToolInfo.name)) \(h(ToolInfo.version))\">\n"
@@ -77,7 +78,9 @@ public struct AuditHTMLReporter: AuditReporter {
 
         func masthead() -> String {
             var html = "<header class=\"masthead\">\n<div class=\"wrap\">\n"
-            html += "<p class=\"kicker\">Göteborgs Stad · " + say("Policy för digitalisering och IT", "Policy for digitalisation and IT")
+            html +=
+                "<p class=\"kicker\">Göteborgs Stad · "
+                + say("Policy för digitalisering och IT", "Policy for digitalisation and IT")
             html += "</p>\n<h1>" + say("Efterlevnadsrevision", "Compliance audit") + " \(audit.asOf.year)</h1>\n"
             html += "<p class=\"meta\">" + say("Per", "As of") + " <strong>\(audit.asOf)</strong> · "
             html += say("regelpaket", "rule pack") + " <strong>\(h(audit.pack.name)) \(h(audit.pack.version))</strong> · "
@@ -106,17 +109,22 @@ public struct AuditHTMLReporter: AuditReporter {
             let overall = audit.overall
             var html = "<section id=\"sammanfattning\" class=\"wrap\">\n<h2>" + say("Sammanfattning", "Summary") + "</h2>\n"
             if !audit.errors.isEmpty {
-                html += "<p class=\"alert\">" + say(
-                    "\(audit.errors.count) indatafel: revisionen omfattar bara det som gick att läsa. Se <a href=\"#indatafel\">indatafelen</a>.",
-                    "\(audit.errors.count) input errors: the audit covers only what could be read. See <a href=\"#indatafel\">the input errors</a>."
-                ) + "</p>\n"
+                html +=
+                    "<p class=\"alert\">"
+                    + say(
+                        "\(audit.errors.count) indatafel: revisionen omfattar bara det som gick att läsa. Se <a href=\"#indatafel\">indatafelen</a>.",
+                        "\(audit.errors.count) input errors: the audit covers only what could be read. See <a href=\"#indatafel\">the input errors</a>."
+                    ) + "</p>\n"
             }
             html += "<div class=\"overview\">\n<div class=\"card hero\">"
-            html += AuditHTMLCharts.ring(overall.percent, label: say("Efterlevnad totalt", "Overall compliance"), language: language)
+            html += AuditHTMLCharts.ring(
+                overall.percent, label: say("Efterlevnad totalt", "Overall compliance"), language: language)
             html += "<div><p class=\"card-label\">" + say("Efterlevnad totalt", "Overall compliance") + "</p>"
-            html += "<p class=\"card-note\">" + say(
-                "Andel uppfyllda av alla bedömda regelutfall (uppfyllda + ej uppfyllda).",
-                "Share of passed among all judged rule outcomes (passed + failed).")
+            html +=
+                "<p class=\"card-note\">"
+                + say(
+                    "Andel uppfyllda av alla bedömda regelutfall (uppfyllda + ej uppfyllda).",
+                    "Share of passed among all judged rule outcomes (passed + failed).")
             if let trend = audit.trend, let change = trend.overall.change {
                 html += " <span class=\"change \(change >= 0 ? "up" : "down")\">\(AuditFormat.change(change, language))</span> "
                 html += say("procentenheter sedan", "percentage points since") + " \(h(trend.previousLabel))"
@@ -133,10 +141,12 @@ public struct AuditHTMLReporter: AuditReporter {
                 html += "<p class=\"card-label\">\(label)</p></div>\n"
             }
             html += "</div>\n"
-            html += "<p class=\"explain\">" + say(
-                "Varje regel bedöms för varje system: <b>uppfylld</b>, <b>ej uppfylld</b>, <b>ej tillämplig</b> eller <b>undantagen</b> (alla brister omfattas av ett beslutat, giltigt undantag). Efterlevnad = uppfyllda ÷ (uppfyllda + ej uppfyllda). Undantag räknas inte in men visas alltid bredvid. En grupp utan bedömda regler visas som –, inte som 100 %.",
-                "Every rule is judged for every system: <b>pass</b>, <b>fail</b>, <b>not applicable</b> or <b>excepted</b> (every finding covered by an approved, unexpired exception). Compliance = passed ÷ (passed + failed). Exceptions are not counted but always shown beside it. A group with nothing judged shows –, not 100 %."
-            ) + "</p>\n"
+            html +=
+                "<p class=\"explain\">"
+                + say(
+                    "Varje regel bedöms för varje system: <b>uppfylld</b>, <b>ej uppfylld</b>, <b>ej tillämplig</b> eller <b>undantagen</b> (alla brister omfattas av ett beslutat, giltigt undantag). Efterlevnad = uppfyllda ÷ (uppfyllda + ej uppfyllda). Undantag räknas inte in men visas alltid bredvid. En grupp utan bedömda regler visas som –, inte som 100 %.",
+                    "Every rule is judged for every system: <b>pass</b>, <b>fail</b>, <b>not applicable</b> or <b>excepted</b> (every finding covered by an approved, unexpired exception). Compliance = passed ÷ (passed + failed). Exceptions are not counted but always shown beside it. A group with nothing judged shows –, not 100 %."
+                ) + "</p>\n"
 
             html += "<h3>" + say("Efterlevnad per område", "Compliance by area") + "</h3>\n"
             let bars = audit.areas.map { area in
@@ -144,7 +154,9 @@ public struct AuditHTMLReporter: AuditReporter {
                     label: area.title.text(language), percent: area.tally.percent,
                     note: area.tally.excepted > 0 ? "(\(area.tally.excepted) " + say("undantag", "excepted") + ")" : "")
             }
-            html += "<figure class=\"chart\">" + AuditHTMLCharts.bars(bars, title: say("Efterlevnad per område", "Compliance by area"), language: language)
+            html +=
+                "<figure class=\"chart\">"
+                + AuditHTMLCharts.bars(bars, title: say("Efterlevnad per område", "Compliance by area"), language: language)
             html += "</figure>\n"
             html += heatMap()
             html += "</section>\n"
@@ -180,7 +192,8 @@ public struct AuditHTMLReporter: AuditReporter {
             let title = say(
                 "\(tally.pass) uppfyllda, \(tally.fail) ej uppfyllda, \(tally.excepted) undantag",
                 "\(tally.pass) passed, \(tally.fail) failed, \(tally.excepted) excepted")
-            var html = "<td class=\"heat-cell\(strong ? " strong" : "")\" style=\"background:\(AuditHTMLCharts.colour(tally.percent))\" title=\"\(title)\">"
+            var html =
+                "<td class=\"heat-cell\(strong ? " strong" : "")\" style=\"background:\(AuditHTMLCharts.colour(tally.percent))\" title=\"\(title)\">"
             html += pct(tally.percent)
             if tally.excepted > 0 { html += "<span class=\"exc\">+\(tally.excepted) " + say("undantag", "excepted") + "</span>" }
             html += "</td>"
@@ -188,10 +201,15 @@ public struct AuditHTMLReporter: AuditReporter {
         }
 
         func footer() -> String {
-            var html = "<footer class=\"wrap\">\n<p>" + say("Framtagen med", "Produced by") + " \(h(ToolInfo.name)) \(h(ToolInfo.version)). "
-            html += say("Regelpaket", "Rule pack") + " \(h(audit.pack.name)) \(h(audit.pack.version)), SHA-256 <code>\(h(audit.pack.sha256))</code>. "
+            var html =
+                "<footer class=\"wrap\">\n<p>" + say("Framtagen med", "Produced by")
+                + " \(h(ToolInfo.name)) \(h(ToolInfo.version)). "
+            html +=
+                say("Regelpaket", "Rule pack")
+                + " \(h(audit.pack.name)) \(h(audit.pack.version)), SHA-256 <code>\(h(audit.pack.sha256))</code>. "
             html += say(
-                "Indata: \(audit.inputs.count) filer, sammanlagd SHA-256", "Inputs: \(audit.inputs.count) files, combined SHA-256")
+                "Indata: \(audit.inputs.count) filer, sammanlagd SHA-256", "Inputs: \(audit.inputs.count) files, combined SHA-256"
+            )
             html += " <code>\(audit.inputsDigest)</code>.</p>\n<p>"
             html += say(
                 "Principernas texter är egna formuleringar härledda ur policyn och dess källor, inte citat. Revisionen kan göras om med samma indata och regelpaket och ger då samma resultat.",

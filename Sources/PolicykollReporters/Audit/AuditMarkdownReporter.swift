@@ -30,12 +30,15 @@ public struct AuditMarkdownReporter: AuditReporter {
         text += "\n\n"
         text += say(
             "Efterlevnad = uppfyllda / (uppfyllda + ej uppfyllda). Undantag och ej tillämpliga regler räknas inte in; undantagen visas bredvid.",
-            "Compliance = passed / (passed + failed). Excepted and not-applicable outcomes are not counted; exceptions are shown beside it.")
+            "Compliance = passed / (passed + failed). Excepted and not-applicable outcomes are not counted; exceptions are shown beside it."
+        )
         text += "\n\n"
         if !audit.errors.isEmpty {
-            text += "> ⚠️ " + say(
-                "\(audit.errors.count) indatafel: revisionen omfattar bara det som gick att läsa (se Indatafel nedan).",
-                "\(audit.errors.count) input errors: the audit covers only what could be read (see Input errors below).")
+            text +=
+                "> ⚠️ "
+                + say(
+                    "\(audit.errors.count) indatafel: revisionen omfattar bara det som gick att läsa (se Indatafel nedan).",
+                    "\(audit.errors.count) input errors: the audit covers only what could be read (see Input errors below).")
             text += "\n\n"
         }
 
@@ -70,7 +73,8 @@ public struct AuditMarkdownReporter: AuditReporter {
             text += "|---|---|---:|---:|\n"
             for rule in audit.mostFailingRules {
                 let title = audit.pack.rules[rule.ruleIndex].title.text(language)
-                text += "| \(MarkdownReporter.code(rule.id)) | \(MarkdownReporter.cell(title)) | \(rule.tally.fail) | \(pct(rule.tally)) |\n"
+                text +=
+                    "| \(MarkdownReporter.code(rule.id)) | \(MarkdownReporter.cell(title)) | \(rule.tally.fail) | \(pct(rule.tally)) |\n"
             }
         }
 
@@ -81,7 +85,8 @@ public struct AuditMarkdownReporter: AuditReporter {
             text += say("förändring (procentenheter)", "change (percentage points)") + " |\n|---|---:|---:|---:|\n"
             for row in [trend.overall] + trend.areas + trend.organisations {
                 let name = MarkdownReporter.cell(row.title.text(language))
-                text += "| \(name) | \(AuditFormat.percent(row.previous, language)) | \(AuditFormat.percent(row.current, language)) | "
+                text +=
+                    "| \(name) | \(AuditFormat.percent(row.previous, language)) | \(AuditFormat.percent(row.current, language)) | "
                 text += AuditFormat.change(row.change, language) + " |\n"
             }
         }

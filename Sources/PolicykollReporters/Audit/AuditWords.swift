@@ -33,7 +33,8 @@ struct AuditWords: Sendable {
         case .expired: return self("utgånget", "expired")
         case .unused: return self("oanvänt", "unused")
         case .active:
-            return AuditReport.isExpiringSoon(use) ? self("går ut inom 90 dagar", "expires within 90 days") : self("aktivt", "active")
+            return AuditReport.isExpiringSoon(use)
+                ? self("går ut inom 90 dagar", "expires within 90 days") : self("aktivt", "active")
         }
     }
 }

@@ -25,7 +25,8 @@ public enum CSVText {
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             value = "'" + value
         }
-        let needsQuotes = value.unicodeScalars.contains { [";", "\"", "\n", "\r", ","].contains($0) }
+        let needsQuotes =
+            value.unicodeScalars.contains { [";", "\"", "\n", "\r", ","].contains($0) }
             || value.hasPrefix(" ") || value.hasSuffix(" ")
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

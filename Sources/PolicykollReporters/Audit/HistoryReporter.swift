@@ -25,7 +25,9 @@ public struct HistoryReporter: Sendable {
 
         /// The change between the last two audits that both have a value.
         static func change(_ values: [Double?]) -> Double? {
-            guard values.count >= 2, let last = values[values.count - 1], let before = values[values.count - 2] else { return nil }
+            guard values.count >= 2, let last = values[values.count - 1], let before = values[values.count - 2] else {
+                return nil
+            }
             return AuditTally.floorOneDecimal(last) - AuditTally.floorOneDecimal(before)
         }
     }
@@ -119,7 +121,8 @@ public struct HistoryReporter: Sendable {
         }
         var text = say("Registrerade revisioner i \(database)\n\n", "Audits recorded in \(database)\n\n")
         let header = [
-            say("etikett", "label"), say("per", "as of"), say("regelpaket", "rule pack"), "system", say("indatafel", "input errors"),
+            say("etikett", "label"), say("per", "as of"), say("regelpaket", "rule pack"), "system",
+            say("indatafel", "input errors"),
             say("efterlevnad", "compliance"), say("registrerad", "recorded"),
         ]
         let rows = audits.map { audit in
@@ -150,10 +153,13 @@ public struct HistoryReporter: Sendable {
         text += "| " + say("etikett", "label") + " | " + say("per", "as of") + " | " + say("regelpaket", "rule pack")
         text += " | system | " + say("efterlevnad", "compliance") + " |\n|---|---|---|---:|---:|\n"
         for audit in audits {
-            text += "| \(MarkdownReporter.cell(audit.label)) | \(audit.asOf) | \(MarkdownReporter.cell("\(audit.policyName) \(audit.policyVersion)")) | "
+            text +=
+                "| \(MarkdownReporter.cell(audit.label)) | \(audit.asOf) | \(MarkdownReporter.cell("\(audit.policyName) \(audit.policyVersion)")) | "
             text += "\(audit.systems) | \(percentText(audit.overall.percent)) |\n"
         }
-        for (heading, table) in [(say("Per område", "By area"), areas), (say("Per organisation", "By organisation"), organisations)] {
+        for (heading, table) in [
+            (say("Per område", "By area"), areas), (say("Per organisation", "By organisation"), organisations),
+        ] {
             text += "\n## \(heading)\n\n| | " + audits.map { MarkdownReporter.cell($0.label) }.joined(separator: " | ")
             text += " | " + say("förändring", "change") + " |\n|---|" + String(repeating: "---:|", count: audits.count + 1) + "\n"
             for row in table.rows {
