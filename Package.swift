@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev). Only PolicykollYAML imports it.
@@ -62,12 +63,23 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["policykoll-embed"]
         ),
+        // The audit history: recorded audits in SQLite (through GRDB), so the core does not
+        // depend on a database.
+        .target(
+            name: "PolicykollHistory",
+            dependencies: [
+                "PolicykollCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "policykoll",
             dependencies: [
                 "PolicykollCore",
                 "PolicykollYAML",
                 "PolicykollReporters",
+                "PolicykollHistory",
                 "EmbeddedPolicies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -108,8 +120,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "PolicykollHistoryTests",
+            dependencies: ["PolicykollHistory", "PolicykollCore", "PolicykollTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "PolicykollCLITests",
-            dependencies: ["policykoll", "PolicykollCore", "PolicykollYAML", "PolicykollTestSupport"],
+            dependencies: ["policykoll", "PolicykollCore", "PolicykollYAML", "PolicykollTestSupport", "InventoryGenerator"],
             swiftSettings: strictSettings
         ),
     ],

@@ -14,7 +14,7 @@ struct Policykoll: ParsableCommand {
         version: PolicykollVersion.text,
         subcommands: [
             CheckCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, InitCommand.self,
-            DumpCommand.self,
+            DumpCommand.self, AuditCommand.self, HistoryCommand.self,
         ],
         defaultSubcommand: nil
     )

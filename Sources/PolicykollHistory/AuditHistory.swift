@@ -1,0 +1,204 @@
+public import Foundation
+import GRDB
+public import PolicykollCore
+
+/// The recorded audits of an inventory, in an SQLite database (through GRDB).
+///
+/// The database is in WAL mode; each audit is recorded in one `BEGIN IMMEDIATE` transaction and
+/// writers wait for each other (a busy timeout), so two audits recorded at once both land whole.
+public struct AuditHistory: Sendable {
+    /// How long a writer waits for another process's write transaction before giving up.
+    public static let busyTimeout: TimeInterval = 120
+
+    private let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Opens (or, with `create`, creates) a history database and brings its schema up to date.
+    public init(path: String, create: Bool) throws(HistoryProblem) {
+        self.path = path
+        if !create, !FileManager.default.fileExists(atPath: path) { throw .notFound(path: path) }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "policykoll-history"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw Self.problem(error, path: path)
+        }
+        try migrate()
+    }
+
+    /// Runs the migrations. Two processes opening a new database at once may both try; the
+    /// loser's attempt fails on the winner's tables, and is fine once the winner's are complete.
+    private func migrate() throws(HistoryProblem) {
+        let migrator = HistorySchema.migrator
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            let completed = (try? pool.read { try migrator.hasCompletedMigrations($0) }) ?? false
+            if !completed { throw Self.problem(error, path: path) }
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Whether an audit with this label is recorded.
+    public func contains(label: String) throws(HistoryProblem) -> Bool {
+        try reading { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE label = ?)", arguments: [label]) ?? false
+        }
+    }
+
+    /// Every recorded audit, oldest first (by as-of date, then recording time).
+    public func snapshots() throws(HistoryProblem) -> [AuditSnapshot] {
+        try reading { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY asOf, recordedAt, id")
+            return try rows.map { try Self.snapshot($0, db) }
+        }
+    }
+
+    /// The audit a new one is compared with: the latest recorded audit with another label and an
+    /// as-of date not after `asOf` (ties: the one recorded last).
+    public func previous(asOf: CivilDate, excluding label: String) throws(HistoryProblem) -> AuditSnapshot? {
+        try reading { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM audit WHERE label <> ? AND asOf <= ?
+                    ORDER BY asOf DESC, recordedAt DESC, id DESC LIMIT 1
+                    """, arguments: [label, asOf.description])
+            return try row.map { try Self.snapshot($0, db) }
+        }
+    }
+
+    private static func snapshot(_ row: Row, _ db: Database) throws -> AuditSnapshot {
+        let id: Int64 = row["id"]
+        func tallies(_ column: String) throws -> [(String, AuditTally)] {
+            var order: [String] = []
+            var tallies: [String: AuditTally] = [:]
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(column) AS key, outcome, COUNT(*) AS count FROM auditOutcome
+                    WHERE auditId = ? GROUP BY \(column), outcome ORDER BY \(column)
+                    """, arguments: [id])
+            for row in rows {
+                let key: String = row["key"]
+                let count: Int = row["count"]
+                if tallies[key] == nil {
+                    order.append(key)
+                    tallies[key] = AuditTally()
+                }
+                if let outcome = AuditOutcome(rawValue: row["outcome"]) { tallies[key]?.add(outcome, count: count) }
+            }
+            return order.map { ($0, tallies[$0] ?? AuditTally()) }
+        }
+        let areaTallies = Dictionary(try tallies("area"), uniquingKeysWith: { first, _ in first })
+        var areas: [(id: String, title: LocalizedText, tally: AuditTally)] = try Row.fetchAll(
+            db, sql: "SELECT area, titleSv, titleEn FROM auditArea WHERE auditId = ? ORDER BY position", arguments: [id]
+        ).map { row in
+            let area: String = row["area"]
+            return (area, LocalizedText(sv: row["titleSv"], en: row["titleEn"]), areaTallies[area] ?? AuditTally())
+        }
+        let titled = Set(areas.map(\.id))
+        for (area, tally) in areaTallies.sorted(by: { $0.key < $1.key }) where !titled.contains(area) {
+            areas.append((area, LocalizedText(area), tally))
+        }
+        var overall = AuditTally()
+        for area in areaTallies.values { overall.add(area) }
+        return AuditSnapshot(
+            label: row["label"], asOf: CivilDate(iso: row["asOf"]) ?? CivilDate(year: 1970, month: 1, day: 1)!,
+            policyName: row["policyName"], policyVersion: row["policyVersion"], policySHA256: row["policySHA256"],
+            toolVersion: row["toolVersion"], recordedAt: row["recordedAt"], systems: row["systems"],
+            inputErrors: row["inputErrors"], overall: overall, areas: areas,
+            organisations: try tallies("organisation").map { (name: $0.0, tally: $0.1) })
+    }
+
+    // MARK: - Writing
+
+    /// Records an audit in one write transaction.
+    ///
+    /// - Parameters:
+    ///   - report: The audit.
+    ///   - label: Its label; unique in the history.
+    ///   - recordedAt: The time of recording.
+    ///   - replace: Whether an audit already recorded under the label is replaced; otherwise that
+    ///     is a ``HistoryProblem/labelExists(label:path:)``.
+    public func record(_ report: AuditReport, label: String, recordedAt: Date, replace: Bool) throws(HistoryProblem) {
+        guard !label.isEmpty, label.count <= 100 else { throw .invalidLabel(label) }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let timestamp = formatter.string(from: recordedAt)
+        var labelTaken = false
+        do {
+            try pool.write { db in
+                if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM audit WHERE label = ?", arguments: [label]) {
+                    guard replace else {
+                        labelTaken = true
+                        return
+                    }
+                    try db.execute(sql: "DELETE FROM audit WHERE id = ?", arguments: [existing])
+                }
+                try Self.insert(report, label: label, timestamp: timestamp, db)
+            }
+        } catch {
+            throw Self.problem(error, path: path)
+        }
+        if labelTaken { throw .labelExists(label: label, path: path) }
+    }
+
+    private static func insert(_ report: AuditReport, label: String, timestamp: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO audit (label, policyName, policyVersion, policySHA256, asOf, toolVersion, recordedAt, systems,
+                                   inputErrors, inputsSHA256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                label, report.pack.name, report.pack.version, report.pack.sha256, report.asOf.description, ToolInfo.version,
+                timestamp, report.systems.count, report.errors.count, report.inputsDigest,
+            ])
+        let auditID = db.lastInsertedRowID
+        let area = try db.makeStatement(
+            sql: "INSERT INTO auditArea (auditId, position, area, titleSv, titleEn) VALUES (?, ?, ?, ?, ?)")
+        for (position, item) in report.areas.enumerated() {
+            try area.execute(arguments: [auditID, position, item.id, item.title.sv, item.title.en])
+        }
+        let input = try db.makeStatement(sql: "INSERT OR REPLACE INTO auditInput (auditId, file, sha256) VALUES (?, ?, ?)")
+        for item in report.inputs { try input.execute(arguments: [auditID, item.file, item.sha256]) }
+        let outcome = try db.makeStatement(
+            sql: """
+                INSERT OR REPLACE INTO auditOutcome (auditId, system, organisation, rule, area, principle, outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        let rules = report.pack.rules
+        for system in report.systems {
+            for (index, value) in system.outcomes.enumerated() {
+                let rule = rules[index]
+                outcome.setUncheckedArguments([
+                    auditID, system.id, system.organisation, rule.id, rule.area, rule.principle, value.rawValue,
+                ])
+                try outcome.execute()
+            }
+        }
+    }
+
+    // MARK: - Errors
+
+    private func reading<T>(_ body: (Database) throws -> T) throws(HistoryProblem) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.problem(error, path: path)
+        }
+    }
+
+    private static func problem(_ error: any Error, path: String) -> HistoryProblem {
+        if let problem = error as? HistoryProblem { return problem }
+        if let error = error as? DatabaseError {
+            return .database(path: path, detail: error.message ?? error.description)
+        }
+        return .database(path: path, detail: String(describing: error))
+    }
+}

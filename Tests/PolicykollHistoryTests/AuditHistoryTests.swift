@@ -1,0 +1,90 @@
+import Foundation
+import PolicykollCore
+import PolicykollHistory
+import PolicykollTestSupport
+import Testing
+
+@Suite("Audit history: recording in SQLite, labels, the previous audit")
+struct AuditHistoryTests {
+    /// A path for a new database in a fresh temporary folder.
+    func databasePath() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policykoll-history-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent("history.sqlite").path
+    }
+
+    @Test("a recorded audit reads back with the same compliance per area and organisation")
+    func roundTrip() throws {
+        let path = try databasePath()
+        let audit = try AuditFixtures.audit()
+        let history = try AuditHistory(path: path, create: true)
+        #expect(try history.snapshots().isEmpty)
+        try history.record(audit, label: "2026", recordedAt: Date(timeIntervalSince1970: 0), replace: false)
+        let snapshots = try AuditHistory(path: path, create: false).snapshots()
+        let snapshot = try #require(snapshots.first)
+        #expect(snapshots.count == 1)
+        #expect(snapshot.label == "2026")
+        #expect(snapshot.asOf == audit.asOf)
+        #expect(snapshot.policyName == "test" && snapshot.policyVersion == "1.0")
+        #expect(snapshot.policySHA256 == audit.pack.sha256)
+        #expect(snapshot.toolVersion == ToolInfo.version)
+        #expect(snapshot.recordedAt == "1970-01-01T00:00:00Z")
+        #expect(snapshot.systems == 3)
+        #expect(snapshot.overall == audit.overall)
+        #expect(snapshot.areas.map(\.id) == ["a", "b"])
+        #expect(snapshot.areas.map(\.tally) == audit.areas.map(\.tally))
+        #expect(snapshot.areas[0].title == LocalizedText(sv: "Område A", en: "Area A"))
+        #expect(snapshot.organisations.map(\.name) == ["Org A", "Org B"])
+        #expect(snapshot.organisations.map(\.tally) == audit.organisations.map(\.tally))
+    }
+
+    @Test("a label is recorded once; --replace swaps it")
+    func labels() throws {
+        let path = try databasePath()
+        let history = try AuditHistory(path: path, create: true)
+        let audit = try AuditFixtures.audit()
+        try history.record(audit, label: "2026", recordedAt: Date(), replace: false)
+        #expect(try history.contains(label: "2026"))
+        #expect(throws: HistoryProblem.labelExists(label: "2026", path: path)) {
+            try history.record(audit, label: "2026", recordedAt: Date(), replace: false)
+        }
+        try history.record(audit, label: "2026", recordedAt: Date(), replace: true)
+        #expect(try history.snapshots().count == 1)
+        #expect(throws: HistoryProblem.invalidLabel("")) {
+            try history.record(audit, label: "", recordedAt: Date(), replace: false)
+        }
+    }
+
+    @Test("the previous audit: the latest other label with an as-of date not after this one")
+    func previous() throws {
+        let history = try AuditHistory(path: try databasePath(), create: true)
+        var audit = try AuditFixtures.audit()
+        for (label, year) in [("2024", 2024), ("2025", 2025), ("2027", 2027)] {
+            audit.asOf = CivilDate(year: year, month: 11, day: 26)!
+            try history.record(audit, label: label, recordedAt: Date(), replace: false)
+        }
+        let asOf = CivilDate(year: 2026, month: 11, day: 26)!
+        #expect(try history.previous(asOf: asOf, excluding: "2026")?.label == "2025")
+        #expect(try history.previous(asOf: CivilDate(year: 2025, month: 11, day: 26)!, excluding: "2025")?.label == "2024")
+        #expect(try history.previous(asOf: CivilDate(year: 2020, month: 1, day: 1)!, excluding: "x") == nil)
+        #expect(try history.snapshots().map(\.label) == ["2024", "2025", "2027"])
+    }
+
+    @Test("a missing database is not created by reading; a file that is not SQLite is a clear error")
+    func problems() throws {
+        let path = try databasePath()
+        #expect(throws: HistoryProblem.notFound(path: path)) { try AuditHistory(path: path, create: false) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try Data("this is not a database, just text\n".utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try AuditHistory(path: path, create: false).snapshots()
+            Issue.record("opening a text file as a history should fail")
+        } catch {
+            guard case .database = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(error.message.hasPrefix("the history database cannot be used:"))
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import PolicykollCore
+import PolicykollReporters
+import PolicykollTestSupport
+import Testing
+
+@Suite("Audit reporters: golden files, and hostile text kept inert")
+struct AuditReporterTests {
+    @Test("JSON matches its golden file as data and has the fixed shape")
+    func json() throws {
+        let output = AuditJSONReporter().render(try AuditFixtures.audit())
+        let actual = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+        let expectedText = try Golden.expected("audit.json", actual: output)
+        let expected = try JSONSerialization.jsonObject(with: Data(expectedText.utf8)) as? [String: Any]
+        #expect(NSDictionary(dictionary: actual ?? [:]).isEqual(to: expected ?? [:]))
+
+        let object = try #require(actual)
+        for key in ["policy", "asOf", "compliance", "systems", "exceptions", "errors"] { #expect(object[key] != nil, "\(key)") }
+        let compliance = try #require(object["compliance"] as? [String: Any])
+        #expect(compliance["overall"] as? Double == 71.4)
+        let areas = try #require(compliance["areas"] as? [[String: Any]])
+        #expect(Set(areas[0].keys).isSuperset(of: ["id", "title", "pct", "pass", "fail", "excepted"]))
+        #expect(areas[1]["pct"] is NSNull)
+        let principles = try #require(compliance["principles"] as? [[String: Any]])
+        #expect(Set(principles[0].keys).isSuperset(of: ["id", "area", "pct"]))
+        let organisations = try #require(compliance["organisations"] as? [[String: Any]])
+        #expect(organisations.map { $0["name"] as? String } == ["Org A", "Org B"])
+        #expect(organisations[0]["pct"] as? Double == 50)
+        let systems = try #require(object["systems"] as? [[String: Any]])
+        #expect(Set(systems[0].keys).isSuperset(of: ["id", "name", "organisation", "pct", "findings"]))
+        #expect((systems[1]["outcomes"] as? [String: String])?["R-1"] == "excepted")
+        #expect(object["trend"] == nil)
+    }
+
+    @Test("Markdown and CSV match their golden files byte for byte", arguments: [Language.sv, .en])
+    func markdownAndCSV(language: Language) throws {
+        let audit = try AuditFixtures.audit(language: language)
+        let markdown = AuditMarkdownReporter().render(audit)
+        #expect(markdown == (try Golden.expected("audit-\(language.rawValue).md", actual: markdown)))
+        // CSV is compared as bytes: reading it as a String would drop the byte-order mark.
+        let csv = AuditCSVReporter().render(audit)
+        let name = "audit-\(language.rawValue).csv"
+        _ = try Golden.expected(name, actual: csv)
+        #expect(Data(csv.utf8) == (try Data(contentsOf: Golden.folder.appendingPathComponent(name))))
+    }
+
+    @Test("HTML matches its golden file byte for byte (sv)")
+    func html() throws {
+        let html = AuditHTMLReporter().render(try AuditFixtures.audit(language: .sv))
+        #expect(html == (try Golden.expected("audit-sv.html", actual: html)))
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"sv\">"))
+        for anchor in ["id=\"system-alpha\"", "id=\"org-org-a\"", "id=\"sammanfattning\"", "id=\"undantag\""] {
+            #expect(html.contains(anchor), "\(anchor)")
+        }
+    }
+
+    @Test("CSV for a Swedish Excel: BOM, semicolons, CRLF, one row per (system, rule) outcome")
+    func csvShape() throws {
+        let audit = try AuditFixtures.audit(language: .sv)
+        let csv = AuditCSVReporter().render(audit)
+        #expect(
+            csv.hasPrefix(
+                "\u{FEFF}organisation;system-id;systemnamn;regel-id;område;princip;allvarlighet;utfall;fil;rad;meddelande\r\n"))
+        let records = csv.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        // The message of beta's R-4 spans two lines inside its quoted cell; count records, not lines.
+        #expect(records.count == 1 + 3 * 4)
+        #expect(records.contains { $0.hasPrefix("Org A;beta;System beta;R-1;a;P-1;error;undantag;org-a/beta.yaml;") })
+        #expect(records.contains { $0.hasPrefix("Org B;gamma;System gamma;R-3;b;Q-1;info;ej tillämpligt;org-b/gamma.yaml;;") })
+    }
+
+    @Test(
+        "CSV fields are quoted (RFC 4180) and never start a formula",
+        arguments: [
+            ("plain", "plain"), ("a;b", "\"a;b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+            ("=HYPERLINK(\"http://evil\")", "\"'=HYPERLINK(\"\"http://evil\"\")\""),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("å, ä, ö", "\"å, ä, ö\""),
+            (" padded ", "\" padded \""),
+        ])
+    func csvField(input: String, expected: String) {
+        #expect(CSVText.field(input) == expected)
+    }
+
+    @Test(
+        "HTMLText.escape leaves no markup, no attribute break-out and no control characters",
+        arguments: [
+            ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+            ("\" onmouseover=\"alert(1)", "&quot; onmouseover=&quot;alert(1)"),
+            ("' autofocus onfocus='x", "&#39; autofocus onfocus=&#39;x"),
+            ("javascript:alert(1)", "javascript:alert(1)"), ("a & b", "a &amp; b"), ("`x`", "&#96;x&#96;"),
+            ("bell\u{07}nul\u{0}", "bell\u{FFFD}nul\u{FFFD}"), ("Förskoleförvaltningen", "Förskoleförvaltningen"),
+        ])
+    func htmlEscape(input: String, expected: String) {
+        #expect(HTMLText.escape(input) == expected)
+    }
+
+    @Test("hostile declarations and exceptions stay text in the HTML: no script, no foreign URL, only fragment links")
+    func hostileHTML() throws {
+        let hostile = (
+            "evil/x.yaml",
+            AuditFixtures.declaration(
+                id: "evil", name: #"'"<script>alert(1)</script>'"#, organisation: #"'''"><img src=x onerror=alert(1)>'"#,
+                spec: "  personalData: {processed: true}\n  locations: [\"javascript:alert(1)\"]")
+        )
+        let exceptions = """
+            apiVersion: policykoll/v1
+            kind: Exceptions
+            exceptions:
+              - {rule: R-1, declaration: evil, reason: "<a href='javascript:alert(1)'>klicka</a>", approvedBy: "</td><style>*{}</style>", expires: 2027-01-01}
+            """
+        let check = try Fixtures.check(
+            rules: AuditFixtures.rules, declarations: AuditFixtures.declarations + [hostile],
+            exceptions: [("e.yaml", exceptions)], language: .sv)
+        #expect(check.errors.isEmpty, "\(check.errors.map(\.message))")
+        let html = AuditHTMLReporter().render(AuditReport(check: check))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        for forbidden in [
+            "<script", "<img", "<a href='", "<style>*", " src=\"", "url(", "@import", "<link", "<iframe", "<object",
+        ] {
+            #expect(!html.contains(forbidden), "\(forbidden)")
+        }
+        let hrefs = html.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(!hrefs.isEmpty)
+        #expect(hrefs.allSatisfy { $0.hasPrefix("#") }, "\(hrefs.filter { !$0.hasPrefix("#") })")
+        #expect(!html.contains("http://") && !html.contains("https://"))
+
+        let csv = AuditCSVReporter().render(AuditReport(check: check))
+        #expect(csv.contains("\"'\"\"><img src=x onerror=alert(1)>\""))
+    }
+
+    @Test("the trend appears in JSON, Markdown and HTML only when a previous audit is given")
+    func trend() throws {
+        var audit = try AuditFixtures.audit()
+        var earlier = AuditSnapshot(audit, label: "2025")
+        earlier.areas[0].tally = AuditTally(pass: 1, fail: 1)
+        audit.trend = AuditTrend(from: earlier, to: AuditSnapshot(audit, label: "2026"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(AuditJSONReporter().render(audit).utf8)) as? [String: Any])
+        let trend = try #require(json["trend"] as? [String: Any])
+        let areas = try #require(trend["areas"] as? [[String: Any]])
+        #expect(areas[0]["change"] as? Double == 21.4)
+        #expect(AuditMarkdownReporter().render(audit).contains("+21.4"))
+        #expect(AuditHTMLReporter().render(audit).contains("id=\"forandring\""))
+    }
+}
