@@ -12,25 +12,42 @@ public struct JSONReporter: Reporter {
 
     public func renderBytes(_ report: CheckReport) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(1 << 16)
-        // The same bytes as `document(report)`, with the findings streamed one by one.
-        guard case .object(let members) = document(report, includingFindings: false) else { return bytes }
-        var streamed: [(key: String, write: (inout [UInt8], Int) -> Void)] = []
-        for member in members {
-            if member.0 == "findings" {
-                streamed.append(
-                    (
-                        "findings",
-                        { output, level in JSONValue.writeArray(report.findings, to: &output, level: level, element: finding) }
-                    ))
-            } else {
-                streamed.append((member.0, { output, level in member.1.write(to: &output, indent: true, level: level) }))
-            }
-        }
-        JSONValue.writeObject(streamed, to: &bytes, level: 0)
-        bytes.append(UInt8(ascii: "\n"))
+        write(report) { bytes += $0 }
         return bytes
     }
+
+    /// The same bytes as `document(report)`, with the findings streamed one by one and handed
+    /// to `sink` a megabyte at a time.
+    public func write(_ report: CheckReport, to sink: ([UInt8]) -> Void) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.chunk + 4096)
+        guard case .object(let members) = document(report, includingFindings: false) else { return }
+        withoutActuallyEscaping(sink) { sink in
+            var streamed: [(key: String, write: (inout [UInt8], Int) -> Void)] = []
+            for member in members {
+                if member.0 == "findings" {
+                    streamed.append(
+                        (
+                            "findings",
+                            { output, level in
+                                JSONValue.writeArray(report.findings, to: &output, level: level, element: finding) { buffer in
+                                    guard buffer.count >= Self.chunk else { return }
+                                    sink(buffer)
+                                    buffer.removeAll(keepingCapacity: true)
+                                }
+                            }
+                        ))
+                } else {
+                    streamed.append((member.0, { output, level in member.1.write(to: &output, indent: true, level: level) }))
+                }
+            }
+            JSONValue.writeObject(streamed, to: &bytes, level: 0)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        sink(bytes)
+    }
+
+    private static let chunk = 1 << 20
 
     /// The report as a JSON value.
     public func document(_ report: CheckReport) -> JSONValue {

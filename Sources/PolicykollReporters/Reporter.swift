@@ -8,10 +8,18 @@ public protocol Reporter: Sendable {
     /// The whole report as UTF-8 bytes; formats that build bytes directly (JSON, SARIF) skip the
     /// detour through `String` for large reports.
     func renderBytes(_ report: CheckReport) -> [UInt8]
+
+    /// Hands the report to `sink` in pieces, in order; formats that can stream (JSON) never hold
+    /// the whole report in memory at once.
+    func write(_ report: CheckReport, to sink: ([UInt8]) -> Void)
 }
 
 extension Reporter {
     public func renderBytes(_ report: CheckReport) -> [UInt8] {
         Array(render(report).utf8)
+    }
+
+    public func write(_ report: CheckReport, to sink: ([UInt8]) -> Void) {
+        sink(renderBytes(report))
     }
 }

@@ -101,8 +101,10 @@ struct CheckCommand: ParsableCommand {
             (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name) + [settings.baseline].compactMap { $0 }
         var writeFailed = false
         for target in settings.outputs {
-            let bytes = reporter(for: target, hasBaseline: baselineFile != nil).renderBytes(report)
-            if let problem = ReportOutput.write(bytes, to: target.path, protecting: protected) {
+            let reporter = reporter(for: target, hasBaseline: baselineFile != nil)
+            if let problem = ReportOutput.write(
+                to: target.path, protecting: protected, produce: { reporter.write(report, to: $0) })
+            {
                 Console.error(style.render(problem, lines: nil))
                 writeFailed = true
             }

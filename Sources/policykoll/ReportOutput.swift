@@ -10,8 +10,16 @@ enum ReportOutput {
 
     /// Writes bytes; returns a diagnostic when the file cannot be written or is an input.
     static func write(_ bytes: [UInt8], to path: String?, protecting inputs: [String]) -> Diagnostic? {
+        write(to: path, protecting: inputs) { sink in sink(bytes) }
+    }
+
+    /// Writes what `produce` hands to its sink, piece by piece (a large report is never held
+    /// whole); returns a diagnostic when the file cannot be written or is an input.
+    static func write(
+        to path: String?, protecting inputs: [String], produce: (([UInt8]) -> Void) -> Void
+    ) -> Diagnostic? {
         guard let path, path != "-" else {
-            Console.out(bytes)
+            produce { Console.out($0) }
             return nil
         }
         let target = InputCollector.canonical(path)
@@ -25,7 +33,7 @@ enum ReportOutput {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return .error("cannot write the report: this is a folder; give a file name", file: path, at: nil)
         }
-        if let reason = writeAtomically(bytes, to: path) {
+        if let reason = writeAtomically(to: path, produce: produce) {
             return .error("cannot write the report: \(reason)", file: path, at: nil)
         }
         return nil
@@ -33,22 +41,25 @@ enum ReportOutput {
 
     /// Writes to a temporary file beside the target, then renames it over the target, so a
     /// reader never sees half a report. Returns the reason on failure.
-    private static func writeAtomically(_ bytes: [UInt8], to path: String) -> String? {
+    private static func writeAtomically(to path: String, produce: (([UInt8]) -> Void) -> Void) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.policykoll-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
+        produce { bytes in
+            guard failure == nil else { return }
+            bytes.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    offset += written
                 }
-                offset += written
             }
         }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }

@@ -2,8 +2,10 @@ extension JSONValue {
     /// Writes pretty JSON for an array without building it first: each element's value is made,
     /// written and dropped in turn, so a report with a million findings never holds them twice.
     /// The bytes are the same as `.array(elements).write(…, indent: true, …)`.
+    /// `afterEach` runs after every element with the buffer (to hand full chunks onwards).
     public static func writeArray<Elements: Collection>(
-        _ elements: Elements, to output: inout [UInt8], level: Int, element: (Elements.Element) -> JSONValue
+        _ elements: Elements, to output: inout [UInt8], level: Int, element: (Elements.Element) -> JSONValue,
+        afterEach: (inout [UInt8]) -> Void = { _ in }
     ) {
         guard !elements.isEmpty else {
             output += Array("[]".utf8)
@@ -16,6 +18,7 @@ extension JSONValue {
             first = false
             newline(&output, level: level + 1)
             element(item).write(to: &output, indent: true, level: level + 1)
+            afterEach(&output)
         }
         newline(&output, level: level)
         output.append(UInt8(ascii: "]"))
