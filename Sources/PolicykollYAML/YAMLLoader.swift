@@ -41,11 +41,17 @@ public enum YAMLLoader {
             }
         }
         var stream = builder.stream
-        if !stream.diagnostics.isEmpty {
-            // libyaml puts the end of the stream on a line after the last; point into the file.
+        // libyaml puts the end of the stream, and an empty document at the very end (`---` then
+        // spaces), on a line after the last; point into the file instead.
+        let lastIsEmpty = stream.documents.last?.root.isNull ?? false
+        if !stream.diagnostics.isEmpty || lastIsEmpty {
             let lines = SourceLines(bytes)
             for index in stream.diagnostics.indices {
                 stream.diagnostics[index].mark = lines.clamped(stream.diagnostics[index].mark)
+            }
+            if lastIsEmpty, let last = stream.documents.indices.last {
+                stream.documents[last].mark = lines.clamped(stream.documents[last].mark)
+                stream.documents[last].root.mark = lines.clamped(stream.documents[last].root.mark)
             }
         }
         return stream
