@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "policykoll", targets: ["policykoll"]),
         .library(name: "PolicykollCore", targets: ["PolicykollCore"]),
+        // libFuzzer targets (scripts/fuzz.sh); without the fuzzer flags they replay files given as arguments.
+        .executable(name: "FuzzYAML", targets: ["FuzzYAML"]),
+        .executable(name: "FuzzRulePack", targets: ["FuzzRulePack"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -73,6 +76,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Fuzzing (docs/fuzzing.md): one target for YAML + declarations, one for rule packs.
+        .target(
+            name: "FuzzSupport",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "FuzzYAML",
+            dependencies: ["PolicykollCore", "PolicykollYAML", "PolicykollReporters", "FuzzSupport"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "FuzzRulePack",
+            dependencies: ["PolicykollCore", "PolicykollYAML", "PolicykollReporters", "FuzzSupport"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "PolicykollTestSupport",
             dependencies: ["PolicykollCore"],
@@ -96,7 +114,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PolicykollCLITests",
-            dependencies: ["policykoll", "PolicykollCore", "PolicykollYAML", "PolicykollTestSupport"],
+            dependencies: [
+                "policykoll", "PolicykollCore", "PolicykollYAML", "PolicykollTestSupport", "FuzzYAML", "FuzzRulePack",
+            ],
             swiftSettings: strictSettings
         ),
     ],
