@@ -1,4 +1,5 @@
 import Foundation
+import PolicykollCore
 import Testing
 
 /// Hostile files around the declarations: folder loops, unreadable files, exceptions and
@@ -152,5 +153,51 @@ struct HostileFileTests {
         #expect(errors(report).isEmpty)
         #expect(findings(report).allSatisfy { $0["status"] as? String == "open" })
         #expect(findings(report).map(brief) == failingFindings)
+    }
+}
+
+@Suite("Inputs that are not regular files")
+struct SpecialFileTests {
+    @Test("A pipe named .yaml inside a folder is skipped with a warning instead of blocking the run")
+    func pipeInFolder() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(mkfifo(folder.file("pipe.yaml").path, 0o644) == 0)
+        try Fixture.data("decls/failing.yaml").write(to: folder.file("failing.yaml"))
+        let result = await CLI.runBounded(["check", "--format", "json"] + againstTestPack + [folder.url.path], timeout: 30)
+        #expect(result.status == 1, "\(result.summary)")
+        let report = try #require(result.json())
+        let warning = (report["warnings"] as? [[String: Any]] ?? []).first
+        #expect(warning?["file"] as? String == folder.file("pipe.yaml").path)
+        #expect((warning?["message"] as? String)?.contains("not a regular file") == true, "\(String(describing: warning))")
+        #expect(findings(report).count == failingFindings.count)
+    }
+
+    @Test("A pipe named on the command line is read like standard input")
+    func namedPipe() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let pipe = folder.file("pipe.yaml")
+        #expect(mkfifo(pipe.path, 0o644) == 0)
+        let source = try Fixture.data("decls/failing.yaml")
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: pipe.path) {
+                handle.write(source)
+                try? handle.close()
+            }
+        }
+        writer.start()
+        let result = await CLI.runBounded(["check", "--format", "json"] + againstTestPack + [pipe.path], timeout: 30)
+        #expect(result.status == 1, "\(result.summary)")
+        #expect(findings(result.json()).count == failingFindings.count)
+    }
+
+    @Test("Reading errors are worded for people", arguments: [(EACCES, "permission denied"), (ENOENT, "no such file")])
+    func errorWording(_ code: Int32, _ text: String) {
+        #expect(InputCollector.describe(errno: code) == text)
+        let error = NSError(
+            domain: NSCocoaErrorDomain, code: NSFileReadUnknownError,
+            userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code))])
+        #expect(InputCollector.describe(error) == text)
     }
 }
