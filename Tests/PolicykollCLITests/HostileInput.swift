@@ -97,7 +97,7 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
                     state = state &* 1_103_515_245 &+ 12345
                     return UInt8(truncatingIfNeeded: state >> 16) | 0x80
                 }
-            }, line: 1, column: 1, fragments: ["not valid UTF-8"]),
+            }, line: 1, column: 1, fragments: ["not valid UTF-8", "a UTF-8 character is cut short"]),
         HostileInput(
             name: "a gzip file named .yaml", bytes: { [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + Array("abc".utf8) }, line: 1,
             column: 3, fragments: ["binary"]),
@@ -110,11 +110,11 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             name: "a tab in nested indentation", bytes: text { header("tab") + "spec:\n  a:\n\tb: 1\n" }, line: 9, column: 1,
             fragments: ["tab"]),
         HostileInput(
-            name: "an unterminated double quote", bytes: text { header("udq") + "spec:\n  x: \"abc\n  y: 1\n" }, line: 10,
-            column: 1, fragments: ["invalid YAML", "quoted scalar at 8:6"]),
+            name: "an unterminated double quote", bytes: text { header("udq") + "spec:\n  x: \"abc\n  y: 1\n" }, line: 8,
+            column: 6, fragments: ["invalid YAML", "quoted string starts here and is never closed"]),
         HostileInput(
-            name: "an unterminated single quote", bytes: text { header("usq") + "spec:\n  x: 'abc\n" }, line: 9, column: 1,
-            fragments: ["invalid YAML", "quoted scalar at 8:6"]),
+            name: "an unterminated single quote", bytes: text { header("usq") + "spec:\n  x: 'abc\n" }, line: 8, column: 6,
+            fragments: ["invalid YAML", "quoted string starts here and is never closed"]),
         HostileInput(
             name: "an unterminated flow", bytes: text { header("ufl") + "spec: {a: [1, 2\n" }, line: 8, column: 1,
             fragments: ["invalid YAML", "flow sequence at 7:11"]),

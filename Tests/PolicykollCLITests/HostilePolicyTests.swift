@@ -73,7 +73,7 @@ struct HostilePolicyTests {
             line: 10, column: 5, fragment: "duplicate key 'title'"),
         Case(
             name: "an unterminated quote", bytes: { Array((ruleHeader + rule("B-1", assert: "{path: a, equals: \"x}\n")).utf8) },
-            line: 11, column: 1, fragment: "quoted scalar at 9:31"),
+            line: 9, column: 31, fragment: "never closed"),
         Case(name: "a binary file", bytes: { Array(ruleHeader.utf8) + [0, 1, 2] }, line: 4, column: 1, fragment: "binary"),
         Case(name: "an empty file", bytes: { [] }, line: 1, column: 1, fragment: "empty"),
         Case(
