@@ -86,6 +86,34 @@ struct HostileFileTests {
         #expect(findings(report).map(brief) == failingFindings)
     }
 
+    @Test("30,000 exceptions for 30,000 findings are matched by lookup, not tried pairwise")
+    func manyExceptions() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let count = 30_000
+        var declarations = ""
+        var exceptions = "apiVersion: policykoll/v1\nkind: Exceptions\nexceptions:\n"
+        for index in 0..<count {
+            // Each lacks English: one info finding, excepted by its own exception.
+            declarations += "apiVersion: policykoll/v1\nkind: System\nmetadata: {id: s\(index), name: S, organisation: O}\n"
+            declarations += "spec: {service: {languages: [sv]}, security: {riskAssessment: {date: 2026-06-01}}, "
+            declarations += "procurement: {contractEnd: 2030-01-01}}\n---\n"
+            exceptions += "  - {rule: TST-CONTAINS-006, declaration: s\(index), reason: r, approvedBy: a, expires: 2030-01-01}\n"
+        }
+        declarations += String(decoding: try Fixture.data("decls/clean.yaml"), as: UTF8.self)
+        try Data(declarations.utf8).write(to: folder.file("many.yaml"))
+        try Data(exceptions.utf8).write(to: folder.file("exceptions.yaml"))
+        let result = await CLI.runBounded(
+            ["check", "--format", "json", "--exceptions", folder.file("exceptions.yaml").path] + againstTestPack
+                + [folder.file("many.yaml").path], timeout: 60)
+        #expect(result.status == 0, "\(result.summary.prefix(2000))")
+        let report = try #require(result.json())
+        #expect(report["declarations"] as? Int == count + 1)
+        let all = findings(report)
+        #expect(all.count == count)
+        #expect(all.allSatisfy { $0["status"] as? String == "excepted" })
+    }
+
     /// A hostile exceptions file or baseline, and where its error must point.
     struct Case: Sendable, CustomTestStringConvertible {
         var name: String
