@@ -75,6 +75,15 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             bytes: text { header("long") + "spec: {x: [" + String(repeating: "abcdefgh, ", count: 600_000) + "z], x: 2}\n" },
             line: 7, column: 6_000_016, fragments: ["duplicate key 'x'", "7:8"]),
         HostileInput(
+            name: "a merge of two inline mappings of 50,000 keys each (still checked), then an error",
+            bytes: text {
+                let first = (0..<50_000).map { "k\($0): 1" }.joined(separator: ", ")
+                let second = (0..<50_000).map { "j\($0): 1" }.joined(separator: ", ")
+                return header("merged") + "spec:\n  x:\n    <<: [{\(first)}, {\(second)}]\n---\n" + header("after")
+                    + "spec: [1]\n"
+            },
+            line: 17, column: 7, fragments: ["'spec' must be a mapping"], validDeclarations: 1),
+        HostileInput(
             name: "a BEL control character", bytes: text { header("bell") + "spec:\n  x: \"a\u{07}b\"\n" }, line: 8, column: 8,
             fragments: ["control character U+0007"]),
         HostileInput(
