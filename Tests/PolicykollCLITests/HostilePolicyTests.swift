@@ -177,3 +177,28 @@ struct HostilePolicyTests {
         #expect(notIn.count == 2000 * 8 + 1)
     }
 }
+
+@Suite("Hostile declarations against comparing rules")
+struct HostileComparisonTests {
+    @Test("equals between two mappings of 50,000 keys each compares by key lookup")
+    func largeMappingEquality() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let packFolder = folder.file("pack")
+        try FileManager.default.createDirectory(at: packFolder, withIntermediateDirectories: true)
+        try Fixture.data("pack/pack.yaml").write(to: packFolder.appendingPathComponent("pack.yaml"))
+        let rules =
+            HostilePolicyTests.ruleHeader + HostilePolicyTests.rule("EQ-1", assert: "{path: spec.a, equals: {path: spec.b}}")
+        try Data(rules.utf8).write(to: packFolder.appendingPathComponent("rules.yaml"))
+        let keys = (0..<50_000).map { "k\($0): 1" }
+        // The same keys in the opposite order, and the value of the key compared last different.
+        let a = keys.joined(separator: ", ")
+        let b = keys.reversed().joined(separator: ", ").replacingOccurrences(of: "k49999: 1", with: "k49999: 2")
+        let declaration = folder.file("maps.yaml")
+        try Data((HostileInput.header("maps") + "spec:\n  a: {\(a)}\n  b: {\(b)}\n").utf8).write(to: declaration)
+        let result = await CLI.runBounded(
+            ["check", "--format", "json", "--policy", packFolder.path, "--as-of", "2026-11-26", declaration.path])
+        #expect(result.status == 1, "\(result.summary.prefix(2000))")
+        #expect(findings(result.json()).map { $0["ruleId"] as? String } == ["EQ-1"])
+    }
+}
