@@ -96,7 +96,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let protected =
-            (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name) + [settings.baseline].compactMap { $0 }
+            (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name)
+            + [settings.baseline, settings.configurationFile].compactMap { $0 }
         var writeFailed = false
         for target in settings.outputs {
             let text = reporter(for: target, hasBaseline: baselineFile != nil).render(report)

@@ -10,7 +10,10 @@ enum ReportOutput {
             return nil
         }
         let target = InputCollector.canonical(path)
-        if inputs.contains(where: { InputCollector.canonical($0) == target }) {
+        let identity = fileIdentity(path)
+        // The same file by another name: a symbolic link (canonical paths) or a hard link (inode).
+        if inputs.contains(where: { InputCollector.canonical($0) == target || (identity != nil && fileIdentity($0) == identity) })
+        {
             return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
         }
         var isDirectory: ObjCBool = false
@@ -23,5 +26,12 @@ enum ReportOutput {
         } catch {
             return .error("cannot write the report: \(InputCollector.describe(error))", file: path, at: nil)
         }
+    }
+
+    /// The device and inode of an existing file, or `nil`.
+    private static func fileIdentity(_ path: String) -> [UInt64]? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return [UInt64(status.st_dev), UInt64(status.st_ino)]
     }
 }
