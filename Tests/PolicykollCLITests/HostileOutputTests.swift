@@ -16,6 +16,7 @@ struct HostileOutputTests {
         let name = "evil \u{1B}[31m|`<script>`]]>%0A::error::=HYPERLINK()\n\u{2028}.yaml"
         let file = folder.file(name)
         let key = String(Self.hostile.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x2028 }.map(Character.init))
+        let escapedKey = key.replacingOccurrences(of: "\"", with: "\\\"")
         let quotedName = Self.hostile.unicodeScalars.map {
             $0.value < 0x20 || $0.value == 0x2028 ? String(format: "\\u%04X", $0.value) : String($0)
         }.joined().replacingOccurrences(of: "\"", with: "\\\"")
@@ -27,9 +28,15 @@ struct HostileOutputTests {
               id: evil
               name: "\(quotedName)"
               organisation: O
+              labels: {"\(escapedKey)": "\(quotedName)"}
             spec:
               personalData: {processed: true}
-              labels: {"\(key.replacingOccurrences(of: "\"", with: "\\\""))": 1, "\(key.replacingOccurrences(of: "\"", with: "\\\""))": 2}
+            ---
+            apiVersion: policykoll/v1
+            kind: System
+            metadata: {id: evil-two, name: N, organisation: O}
+            spec:
+              labels: {"\(escapedKey)": 1, "\(escapedKey)": 2}
 
             """.utf8
         ).write(to: file)
@@ -44,7 +51,9 @@ struct HostileOutputTests {
         let path = try makeInput(folder)
         let result = await CLI.run(["check", "--format", format] + againstTestPack + [path])
         #expect(result.status == 2, "the duplicate key is an error: \(result.summary)")
-        #expect(result.stdout.contains("evil") || format == "github", "the declaration is checked: \(result.summary)")
+        // The first declaration, with the hostile name, is checked: its findings carry the name.
+        #expect(result.stdout.contains("TST-EXISTS-001"), "\(format): \(result.summary)")
+        #expect(result.stdout.contains("HYPERLINK"), "\(format): \(result.summary)")
         let out = result.stdout
         #expect(!out.isEmpty)
         // No format writes a raw terminal escape, bell or NUL; text and JSON no raw line separator.
