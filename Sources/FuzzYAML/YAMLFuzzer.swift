@@ -16,6 +16,7 @@ enum YAMLFuzzer {
         for document in stream.documents {
             _ = document.root.jsonValue.compactText
         }
+        // Half the inputs as if found in a folder, so the "not a declaration, skipped" path runs too.
         let file = SourceFile(name: "fuzz.yaml", bytes: bytes, discovered: bytes.count % 2 == 0)
         let loaded = DeclarationLoader.load(file, validator: validator)
         let lines = SourceLines(bytes)
