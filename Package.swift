@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "policykoll", targets: ["policykoll"]),
         .library(name: "PolicykollCore", targets: ["PolicykollCore"]),
+        // libFuzzer targets (scripts/fuzz.sh); without the fuzzer flags they replay files given as arguments.
+        .executable(name: "FuzzYAML", targets: ["FuzzYAML"]),
+        .executable(name: "FuzzRulePack", targets: ["FuzzRulePack"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -98,6 +101,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Fuzzing (docs/fuzzing.md): one target for YAML + declarations, one for rule packs.
+        .target(
+            name: "FuzzSupport",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "FuzzYAML",
+            dependencies: ["PolicykollCore", "PolicykollYAML", "PolicykollReporters", "FuzzSupport"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "FuzzRulePack",
+            dependencies: ["PolicykollCore", "PolicykollYAML", "PolicykollReporters", "FuzzSupport"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "PolicykollTestSupport",
             dependencies: ["PolicykollCore"],
@@ -126,7 +144,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PolicykollCLITests",
-            dependencies: ["policykoll", "PolicykollCore", "PolicykollYAML", "PolicykollTestSupport", "InventoryGenerator"],
+            dependencies: [
+                "policykoll", "PolicykollCore", "PolicykollYAML", "PolicykollTestSupport", "InventoryGenerator", "FuzzYAML",
+                "FuzzRulePack",
+            ],
             swiftSettings: strictSettings
         ),
     ],

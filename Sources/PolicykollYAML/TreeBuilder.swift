@@ -218,13 +218,15 @@ struct TreeBuilder {
         case .mapping(let entries):
             merged = entries
         case .sequence(let items):
+            // Earlier mappings in the list take precedence over later ones. A set, not a scan of
+            // `merged`: a merge of two inline mappings of 50,000 keys must not be quadratic.
+            var keys: Set<String> = []
             for item in items {
                 guard case .mapping(let entries) = item.value else {
                     report(.invalidMerge(found: "a list holding \(item.typeNameWithArticle)"), at: item.mark)
                     return
                 }
-                // Earlier mappings in the list take precedence over later ones.
-                for entry in entries where !merged.contains(where: { $0.key == entry.key }) {
+                for entry in entries where keys.insert(entry.key).inserted {
                     merged.append(entry)
                 }
             }

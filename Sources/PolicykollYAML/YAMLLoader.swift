@@ -41,11 +41,17 @@ public enum YAMLLoader {
             }
         }
         var stream = builder.stream
-        if !stream.diagnostics.isEmpty {
-            // libyaml puts the end of the stream on a line after the last; point into the file.
+        // libyaml puts the end of the stream, and an empty document at the very end (`---` then
+        // spaces), on a line after the last; point into the file instead.
+        let lastIsEmpty = stream.documents.last?.root.isNull ?? false
+        if !stream.diagnostics.isEmpty || lastIsEmpty {
             let lines = SourceLines(bytes)
             for index in stream.diagnostics.indices {
                 stream.diagnostics[index].mark = lines.clamped(stream.diagnostics[index].mark)
+            }
+            if lastIsEmpty, let last = stream.documents.indices.last {
+                stream.documents[last].mark = lines.clamped(stream.documents[last].mark)
+                stream.documents[last].root.mark = lines.clamped(stream.documents[last].root.mark)
             }
         }
         return stream
@@ -81,6 +87,18 @@ public enum YAMLLoader {
         }
     }
 
+    /// libyaml's words for a broken encoding, in words a non-programmer can act on.
+    static func plainEncodingProblem(_ problem: String) -> String {
+        switch problem {
+        case "invalid leading UTF-8 octet": "a byte that cannot start a UTF-8 character"
+        case "invalid trailing UTF-8 octet": "a UTF-8 character is cut short"
+        case "incomplete UTF-8 octet sequence": "the file ends in the middle of a UTF-8 character"
+        case "invalid length of a UTF-8 sequence": "an overlong UTF-8 encoding"
+        case "invalid Unicode character": "a code point that is not a character (such as a UTF-16 surrogate)"
+        default: problem
+        }
+    }
+
     /// Turns libyaml's error state into a located diagnostic.
     private static func syntaxDiagnostic(_ parser: yaml_parser_t, bytes: [UInt8]) -> YAMLDiagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
@@ -90,7 +108,7 @@ public enum YAMLLoader {
             if problem.contains("control characters") {
                 return YAMLDiagnostic(.controlCharacter(UInt32(bitPattern: parser.problem_value)), at: mark, documentIndex: nil)
             }
-            return YAMLDiagnostic(.invalidEncoding(problem), at: mark, documentIndex: nil)
+            return YAMLDiagnostic(.invalidEncoding(plainEncodingProblem(problem)), at: mark, documentIndex: nil)
         }
         if parser.error == YAML_MEMORY_ERROR {
             return YAMLDiagnostic(.syntax(problem: "out of memory", context: nil), at: .start, documentIndex: nil)
@@ -99,8 +117,17 @@ public enum YAMLLoader {
         if problem.contains("tab") || lines.scalar(at: mark) == "\t" {
             return YAMLDiagnostic(.tabIndentation, at: mark, documentIndex: nil)
         }
+        let contextText = parser.context.map { String(cString: $0) }
+        if problem == "found unexpected end of stream", contextText?.contains("quoted scalar") == true {
+            // Point at the opening quote, where the fix is, rather than at the end of the file.
+            return YAMLDiagnostic(
+                .syntax(
+                    problem: "a quoted string starts here and is never closed: the file ends before its closing quote",
+                    context: nil),
+                at: Mark(yaml: parser.context_mark), documentIndex: nil)
+        }
         var context: String?
-        if let text = parser.context.map({ String(cString: $0) }) {
+        if let text = contextText {
             let contextMark = Mark(yaml: parser.context_mark)
             context = contextMark == mark ? text : "\(text) at \(contextMark)"
         }

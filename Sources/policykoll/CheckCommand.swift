@@ -98,7 +98,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let protected =
-            (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name) + [settings.baseline].compactMap { $0 }
+            (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name)
+            + [settings.baseline, settings.configurationFile].compactMap { $0 }
         var writeFailed = false
         for target in settings.outputs {
             let reporter = reporter(for: target, hasBaseline: baselineFile != nil)

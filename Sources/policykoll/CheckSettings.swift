@@ -22,12 +22,15 @@ struct CheckSettings {
     var language: Language
     var asOf: CivilDate
     var outputs: [Output]
+    /// The configuration file read, if any: an input too, never a report's target.
+    var configurationFile: String?
 
     /// Merges the configuration file (if any) and the flags; prints problems and throws exit 2
     /// on a bad configuration or a usage error.
     static func resolve(_ command: CheckCommand, style: CompilerStyle) throws -> CheckSettings {
         var configuration = ProjectConfiguration()
-        if let path = configurationPath(command) {
+        let configurationFile = configurationPath(command)
+        if let path = configurationFile {
             let read = InputCollector.readAll([path])
             for problem in read.problems { Console.error(style.render(problem, lines: nil)) }
             guard let file = read.files.first else { throw ExitStatus.usage.exitCode }
@@ -53,7 +56,7 @@ struct CheckSettings {
             failOn: command.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error,
             language: command.lang ?? configuration.lang.flatMap(Language.init(rawValue:)) ?? resolveLanguage(nil),
             asOf: command.asOf ?? configuration.asOf.flatMap { CivilDate(iso: $0) } ?? .today,
-            outputs: outputs)
+            outputs: outputs, configurationFile: configurationFile)
     }
 
     /// `--config`, else `.policykoll.yaml` in the working directory when present (not with `--no-config`).

@@ -22,11 +22,10 @@ enum ReportOutput {
             produce { Console.out($0) }
             return nil
         }
-        let target = InputCollector.canonical(path)
-        // Resolving every input's real path is costly for large runs: only names that could
-        // be the same file (same last component) are resolved.
-        let name = (target as NSString).lastPathComponent
-        if inputs.contains(where: { ($0 as NSString).lastPathComponent == name && InputCollector.canonical($0) == target }) {
+        // The same file by another name — a symbolic link or a hard link — has the same device
+        // and inode (stat follows links); a file that does not exist yet is no input.
+        let identity = fileIdentity(path)
+        if let identity, inputs.contains(where: { fileIdentity($0) == identity }) {
             return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
         }
         var isDirectory: ObjCBool = false
@@ -66,5 +65,12 @@ enum ReportOutput {
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if failure != nil { unlink(temporary) }
         return failure
+    }
+
+    /// The device and inode of an existing file, or `nil`.
+    private static func fileIdentity(_ path: String) -> [UInt64]? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return [UInt64(status.st_dev), UInt64(status.st_ino)]
     }
 }

@@ -54,6 +54,8 @@ struct DiagnosticMarkTests {
     @Test("a syntax error at the end of a file without a final newline is on its last line")
     func endOfFile() {
         #expect(load("a: [1, 2").errors.map(\.mark) == [Mark(line: 1, column: 9)])
-        #expect(load("a: 1\nb: \"x").errors.map(\.mark) == [Mark(line: 2, column: 6)])
+        #expect(load("a: 1\nb: [x").errors.map(\.mark) == [Mark(line: 2, column: 6)])
+        // An unterminated quote is reported at its opening quote, where the fix is.
+        #expect(load("a: 1\nb: \"x").errors.map(\.mark) == [Mark(line: 2, column: 4)])
     }
 }

@@ -85,18 +85,19 @@ struct InvalidInputTests {
     }
 
     @Test(
-        "an unterminated quoted scalar is a syntax error naming where it started",
+        "an unterminated quoted scalar is a syntax error at its opening quote",
         arguments: [
-            "a: \"abc\n", "a: 'abc\nb: 1\n", "- \"x\n- y\n",
+            ("a: \"abc\n", Mark(line: 1, column: 4)), ("a: 'abc\nb: 1\n", Mark(line: 1, column: 4)),
+            ("- \"x\n- y\n", Mark(line: 1, column: 3)),
         ])
-    func unterminatedQuote(text: String) throws {
+    func unterminatedQuote(text: String, quote: Mark) throws {
         let error = try #require(singleError(text))
-        guard case .syntax(let problem, let context) = error.problem else {
+        guard case .syntax(let problem, _) = error.problem else {
             Issue.record("expected a syntax error, got \(error.problem)")
             return
         }
-        #expect(!problem.isEmpty)
-        #expect(context?.contains("quoted scalar") == true)
+        #expect(problem.contains("quoted string starts here and is never closed"))
+        #expect(error.mark == quote)
         #expect(error.problem.message.hasPrefix("invalid YAML: "))
     }
 

@@ -8,12 +8,17 @@ public struct Evaluator: Sendable {
     public let index: DeclarationIndex
     /// The date used by date operators.
     public let asOf: CivilDate
+    /// Long literal `in`/`notIn` lists, hashed once so that a huge list is not scanned per value.
+    private let literalSets: LiteralSets
 
     /// Creates an evaluator.
+    ///
+    /// - Complexity: O(*n*) in the size of the rules' literal `in`/`notIn` lists.
     public init(rules: [Rule], index: DeclarationIndex, asOf: CivilDate) {
         self.rules = rules
         self.index = index
         self.asOf = asOf
+        self.literalSets = LiteralSets(rules: rules)
     }
 
     /// The outcome of every rule on one declaration, in rule order.
@@ -199,10 +204,10 @@ public struct Evaluator: Sendable {
             return !ValueSemantics.equal(node, other)
         case .isIn(let operand):
             guard let list = value(of: operand, in: scope)?.items else { return false }
-            return list.contains { ValueSemantics.equal(node, $0) }
+            return isMember(node, of: list)
         case .notIn(let operand):
             guard let list = value(of: operand, in: scope)?.items else { return false }
-            return !list.contains { ValueSemantics.equal(node, $0) }
+            return !isMember(node, of: list)
         case .matches(let pattern):
             guard let text = node.string else { return false }
             return pattern.matches(text)
@@ -242,6 +247,12 @@ public struct Evaluator: Sendable {
             guard let date = ValueSemantics.date(node), let other = dateValue(of: operand, in: scope) else { return false }
             return date > other
         }
+    }
+
+    /// Whether a value equals an item of a list: by hash for a long literal list, else by a scan.
+    private func isMember(_ node: YAMLNode, of list: [YAMLNode]) -> Bool {
+        if let set = literalSets.set(for: list) { return set.contains(node) }
+        return list.contains { ValueSemantics.equal(node, $0) }
     }
 
     private func value(of operand: Operand, in scope: Scope) -> YAMLNode? {

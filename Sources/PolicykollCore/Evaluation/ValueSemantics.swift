@@ -16,9 +16,13 @@ enum ValueSemantics {
             return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
         case (.mapping(let a), .mapping(let b)):
             guard a.count == b.count else { return false }
+            // Keys are unique in a mapping; a table keeps two large mappings from costing n².
+            var others: [String: YAMLNode] = [:]
+            others.reserveCapacity(b.count)
+            for entry in b { others[entry.key] = entry.value }
             return a.allSatisfy { entry in
-                guard let other = b.first(where: { $0.key == entry.key }) else { return false }
-                return equal(entry.value, other.value)
+                guard let other = others[entry.key] else { return false }
+                return equal(entry.value, other)
             }
         default: return false
         }

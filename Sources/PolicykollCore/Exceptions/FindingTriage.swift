@@ -10,12 +10,20 @@ public enum FindingTriage {
         exceptions: [PolicyException], baseline: Set<String>, to findings: [Finding], asOf: CivilDate
     ) -> (findings: [Finding], uses: [ExceptionUse], warnings: [Diagnostic]) {
         var matched = Array(repeating: 0, count: exceptions.count)
+        // An exception covers only findings of its rule and declaration: look those up instead of
+        // trying every exception on every finding (thousands of each would be quadratic).
+        var byRuleAndDeclaration: [PairKey: [Int]] = [:]
+        for (position, exception) in exceptions.enumerated() {
+            byRuleAndDeclaration[PairKey(rule: exception.rule, declaration: exception.declaration), default: []].append(position)
+        }
         var triaged = findings
         for index in triaged.indices {
             let finding = triaged[index]
             var covering: Int?
-            for (position, exception) in exceptions.enumerated()
-            where exception.covers(ruleID: finding.ruleID, declarationID: finding.declarationID, path: finding.path) {
+            let candidates = byRuleAndDeclaration[PairKey(rule: finding.ruleID, declaration: finding.declarationID)] ?? []
+            for position in candidates
+            where exceptions[position].covers(ruleID: finding.ruleID, declarationID: finding.declarationID, path: finding.path) {
+                let exception = exceptions[position]
                 matched[position] += 1
                 if covering == nil, exception.isActive(on: asOf) { covering = position }
             }
@@ -55,5 +63,11 @@ public enum FindingTriage {
             }
         }
         return (triaged, uses, warnings)
+    }
+
+    /// A rule id and a declaration id, together.
+    private struct PairKey: Hashable {
+        var rule: String
+        var declaration: String
     }
 }

@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+    private let posixRead = Glibc.read
+#elseif canImport(Darwin)
+    import Darwin
+    private let posixRead = Darwin.read
+#endif
+
 /// Expands the paths a user gave into the YAML files to read, in a stable order.
 ///
 /// Folders are walked recursively for `*.yaml` and `*.yml`, skipping hidden entries (such as
@@ -67,21 +75,57 @@ public enum InputCollector {
     }
 
     /// Reads an input's bytes, or says why it cannot.
+    ///
+    /// Never reads more than ``maxFileSize`` bytes: not from a large file, and not from standard
+    /// input, a pipe or a device named on the command line, whose size is not known in advance.
     public static func read(_ input: Input) -> Result<SourceFile, Diagnostic> {
         switch input {
         case .standardInput:
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return .success(SourceFile(name: "<stdin>", bytes: [UInt8](data)))
+            return readBounded(descriptor: 0, name: "<stdin>").map { SourceFile(name: "<stdin>", bytes: $0) }
         case .file(let path, let discovered):
-            do {
-                let attributes = try FileManager.default.attributesOfItem(atPath: path)
-                if let size = attributes[.size] as? Int, size > maxFileSize {
-                    return .failure(.error(InputProblem.tooLarge(bytes: size, limit: maxFileSize).message, file: path, at: nil))
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                return .failure(.error(InputProblem.unreadable(describe(errno: errno)).message, file: path, at: nil))
+            }
+            guard status.st_mode & S_IFMT == S_IFREG else {
+                // A pipe named on the command line (`<(…)`, /dev/stdin) is read like standard input.
+                let descriptor = open(path, O_RDONLY)
+                guard descriptor >= 0 else {
+                    return .failure(.error(InputProblem.unreadable(describe(errno: errno)).message, file: path, at: nil))
                 }
+                defer { close(descriptor) }
+                return readBounded(descriptor: descriptor, name: path).map {
+                    SourceFile(name: path, bytes: $0, discovered: discovered)
+                }
+            }
+            if Int(status.st_size) > maxFileSize {
+                return .failure(
+                    .error(InputProblem.tooLarge(bytes: Int(status.st_size), limit: maxFileSize).message, file: path, at: nil))
+            }
+            do {
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 return .success(SourceFile(name: path, bytes: [UInt8](data), discovered: discovered))
             } catch {
                 return .failure(.error(InputProblem.unreadable(describe(error)).message, file: path, at: nil))
+            }
+        }
+    }
+
+    /// Reads a descriptor to its end, or fails once it has given more than ``maxFileSize`` bytes.
+    private static func readBounded(descriptor: Int32, name: String) -> Result<[UInt8], Diagnostic> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return .success(bytes) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.error(InputProblem.unreadable(describe(errno: errno)).message, file: name, at: nil))
+            }
+            bytes += chunk[0..<count]
+            if bytes.count > maxFileSize {
+                return .failure(
+                    .error(InputProblem.tooLarge(bytes: bytes.count, limit: maxFileSize).message, file: name, at: nil))
             }
         }
     }
@@ -110,8 +154,27 @@ public enum InputCollector {
             if isDirectory.boolValue {
                 walk(path, visited: &visited, found: &found, problems: &problems)
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                // Reading a pipe or a device found in a folder could block or never end.
+                var status = stat()
+                if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+                    problems.append(Diagnostic(.warning, file: path, mark: nil, message: InputProblem.notARegularFile.message))
+                    continue
+                }
                 found.append(path)
             }
+        }
+    }
+
+    /// A short reason for a POSIX error number, in the words of ``describe(_:)``.
+    public static func describe(errno code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied"
+        case ENOENT: return "no such file"
+        case EISDIR: return "it is a folder"
+        default:
+            guard let message = strerror(code) else { return "error \(code)" }
+            let text = String(cString: message)
+            return text.prefix(1).lowercased() + text.dropFirst()
         }
     }
 
@@ -119,9 +182,9 @@ public enum InputCollector {
     public static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain, let message = strerror(Int32(underlying.code))
+            underlying.domain == NSPOSIXErrorDomain
         {
-            return String(cString: message)
+            return describe(errno: Int32(underlying.code))
         }
         switch nsError.code {
         case NSFileReadNoPermissionError: return "permission denied"

@@ -8,6 +8,7 @@ public enum InputProblem: Sendable, Equatable {
     case tooLarge(bytes: Int, limit: Int)
     case noInput
     case wouldOverwriteInput(String)
+    case notARegularFile
 
     /// The message shown to the user.
     public var message: String {
@@ -20,6 +21,7 @@ public enum InputProblem: Sendable, Equatable {
         case .tooLarge(let bytes, let limit): "the file is \(bytes) bytes; the limit is \(limit) bytes"
         case .noInput: "no input: give files, folders, or - for standard input"
         case .wouldOverwriteInput(let path): "refusing to write the report to '\(path)': it is one of the input files"
+        case .notARegularFile: "not a regular file (a pipe, socket or device) found in a folder; skipped"
         }
     }
 }

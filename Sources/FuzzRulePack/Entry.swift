@@ -1,0 +1,25 @@
+import FuzzSupport
+
+#if POLICYKOLL_FUZZING
+    /// The fuzz target's function, with the C signature libFuzzer calls. Exported only in the
+    /// fuzzing build: the test bundle links both fuzz targets, and the name must be unique.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzRulePackTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        RulePackFuzzer.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
+    }
+#endif
+
+/// With `-DPOLICYKOLL_FUZZING` (scripts/fuzz.sh): libFuzzer's driver on `LLVMFuzzerTestOneInput`.
+/// Without it: replays the files (or folders of files) given as arguments, for regression runs
+/// and CI.
+@main
+enum FuzzRulePackMain {
+    static func main() {
+        #if POLICYKOLL_FUZZING
+            LibFuzzer.run(fuzzRulePackTestOneInput)
+        #else
+            Replay.run(arguments: CommandLine.arguments, name: "FuzzRulePack", body: RulePackFuzzer.run)
+        #endif
+    }
+}

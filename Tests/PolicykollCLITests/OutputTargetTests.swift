@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `check` writes only where `--output` says, and never over one of its own inputs, whatever it
+/// is called (CommandTests covers declarations, inventory and pack files named directly).
+@Suite("check writes only where --output says")
+struct OutputTargetTests {
+    /// A working folder with every kind of input `check` reads.
+    private struct Workspace {
+        let folder: TemporaryFolder
+        var declaration: URL { folder.file("system.yaml") }
+        var exceptions: URL { folder.file("exceptions.yaml") }
+        var baseline: URL { folder.file("baseline.json") }
+        var configuration: URL { folder.file(".policykoll.yaml") }
+
+        init() async throws {
+            folder = try TemporaryFolder()
+            try Fixture.data("decls/failing.yaml").write(to: folder.file("system.yaml"))
+            try Data(
+                """
+                apiVersion: policykoll/v1
+                kind: Exceptions
+                exceptions:
+                  - {rule: TST-EXISTS-001, declaration: failing-system, reason: r, approvedBy: a, expires: 2027-06-30}
+
+                """.utf8
+            ).write(to: folder.file("exceptions.yaml"))
+            let report = await CLI.run(["check", "--format", "json"] + againstTestPack + [folder.file("system.yaml").path])
+            try report.stdoutData.write(to: folder.file("baseline.json"))
+            try Data("failOn: error\n".utf8).write(to: folder.file(".policykoll.yaml"))
+        }
+
+        /// Every file of the folder with its bytes.
+        func snapshot() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.url.path) {
+                files[name] = try Data(contentsOf: folder.file(name))
+            }
+            return files
+        }
+
+        func arguments(output: String) -> [String] {
+            [
+                "check", "--format", "json", "--output", output, "--exceptions", exceptions.path, "--baseline", baseline.path,
+                "--config", configuration.path, "--policy", Fixture.url("pack").path, "--as-of", "2026-11-26", declaration.path,
+            ]
+        }
+    }
+
+    @Test(
+        "--output over an exceptions file, a baseline, the configuration, or an input reached by a link is refused",
+        arguments: ["exceptions.yaml", "baseline.json", ".policykoll.yaml", "symlink.yaml", "hardlink.yaml"])
+    func refused(_ name: String) async throws {
+        let workspace = try await Workspace()
+        defer { workspace.folder.remove() }
+        let target = workspace.folder.file(name)
+        if name == "symlink.yaml" {
+            try FileManager.default.createSymbolicLink(at: target, withDestinationURL: workspace.declaration)
+        } else if name == "hardlink.yaml" {
+            try FileManager.default.linkItem(at: workspace.declaration, to: target)
+        }
+        let before = try workspace.snapshot()
+        let result = await CLI.run(workspace.arguments(output: target.path))
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stderr.contains("refusing to write the report"), "\(result.summary)")
+        #expect(try workspace.snapshot() == before, "no file changed")
+    }
+
+    @Test("the report goes to --output and nowhere else: no other file appears or changes")
+    func onlyTheOutput() async throws {
+        let workspace = try await Workspace()
+        defer { workspace.folder.remove() }
+        let before = try workspace.snapshot()
+        let result = await CLI.run(workspace.arguments(output: "report.json"), in: workspace.folder.url)
+        // Every finding is excepted or in the baseline: nothing open.
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(result.stdoutData.isEmpty)
+        var after = try workspace.snapshot()
+        let written = after.removeValue(forKey: "report.json")
+        let report = try #require(written, "the report was written")
+        #expect(after == before, "nothing else changed")
+        #expect((try JSONSerialization.jsonObject(with: report) as? [String: Any])?["findings"] != nil)
+    }
+}
