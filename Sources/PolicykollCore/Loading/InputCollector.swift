@@ -65,8 +65,10 @@ public enum InputCollector {
         let (inputs, problems) = collect(paths)
         var files: [SourceFile] = []
         var allProblems = problems
-        for input in inputs {
-            switch read(input) {
+        // Files are read on every core (standard input, if any, is read once, in its place).
+        let results = Parallel.mapChunks(count: inputs.count, minimumChunk: 32) { range in range.map { read(inputs[$0]) } }
+        for result in results {
+            switch result {
             case .success(let file): files.append(file)
             case .failure(let problem): allProblems.append(problem)
             }
