@@ -29,13 +29,7 @@ public struct JSONReporter: Reporter {
                     streamed.append(
                         (
                             "findings",
-                            { output, level in
-                                JSONValue.writeArray(report.findings, to: &output, level: level, element: finding) { buffer in
-                                    guard buffer.count >= Self.chunk else { return }
-                                    sink(buffer)
-                                    buffer.removeAll(keepingCapacity: true)
-                                }
-                            }
+                            { output, level in writeFindings(report.findings, to: &output, level: level, sink: sink) }
                         ))
                 } else {
                     streamed.append((member.0, { output, level in member.1.write(to: &output, indent: true, level: level) }))
@@ -48,6 +42,43 @@ public struct JSONReporter: Reporter {
     }
 
     private static let chunk = 1 << 20
+
+    /// The findings array, rendered on every core a window at a time and handed on in order:
+    /// the same bytes as `JSONValue.array(…).write(…, indent: true, …)`.
+    private func writeFindings(_ findings: [Finding], to output: inout [UInt8], level: Int, sink: ([UInt8]) -> Void) {
+        guard !findings.isEmpty else {
+            output += Array("[]".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "["))
+        let indent = Array(("\n" + String(repeating: " ", count: (level + 1) * 2)).utf8)
+        let window = 2048 * Parallel.workers
+        var start = 0
+        while start < findings.count {
+            let first = start
+            let end = min(findings.count, start + window)
+            let pieces = Parallel.mapChunks(count: end - first, minimumChunk: 256) { range -> [[UInt8]] in
+                var bytes: [UInt8] = []
+                for offset in range {
+                    let index = first + offset
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    bytes += indent
+                    finding(findings[index]).write(to: &bytes, indent: true, level: level + 1)
+                }
+                return [bytes]
+            }
+            for piece in pieces {
+                output += piece
+                if output.count >= Self.chunk {
+                    sink(output)
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
+            start = end
+        }
+        output += Array(("\n" + String(repeating: " ", count: level * 2)).utf8)
+        output.append(UInt8(ascii: "]"))
+    }
 
     /// The report as a JSON value.
     public func document(_ report: CheckReport) -> JSONValue {

@@ -3,10 +3,10 @@ import Foundation
 
 /// Runs independent work on every core, keeping results in input order (so output stays
 /// deterministic however the work was scheduled).
-enum Parallel {
+public enum Parallel {
     /// How many workers: `POLICYKOLL_THREADS` when set (the benchmark's single-thread runs),
     /// else the active processors.
-    static let workers: Int = {
+    public static let workers: Int = {
         if let text = ProcessInfo.processInfo.environment["POLICYKOLL_THREADS"], let count = Int(text), count > 0 {
             return count
         }
@@ -17,7 +17,7 @@ enum Parallel {
     /// one thread (so it may keep its own caches); the results come back in index order.
     ///
     /// - Complexity: O(*n*) work spread over the cores; small inputs run on the calling thread.
-    static func mapChunks<Result: Sendable>(
+    public static func mapChunks<Result: Sendable>(
         count: Int, minimumChunk: Int = 16, _ transform: @Sendable (Range<Int>) -> [Result]
     ) -> [Result] {
         guard count > 0 else { return [] }
