@@ -21,23 +21,45 @@ public struct AuditHistory: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "policykoll-history"
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw Self.problem(error, path: path)
+        // Two processes creating a new database at the same moment race to switch it to WAL;
+        // SQLite answers the loser "database is locked" at once, without its busy timeout. The
+        // loser waits a moment and opens the database the winner made.
+        var attempt = 0
+        while true {
+            do {
+                pool = try DatabasePool(path: path, configuration: configuration)
+                break
+            } catch {
+                attempt += 1
+                guard Self.isBusy(error), attempt < 100 else { throw Self.problem(error, path: path) }
+                usleep(UInt32(20_000 + 10_000 * min(attempt, 20)))
+            }
         }
         try migrate()
+    }
+
+    /// Whether an error is SQLite's "busy" or "locked" (another connection holds the lock).
+    private static func isBusy(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
     }
 
     /// Runs the migrations. Two processes opening a new database at once may both try; the
     /// loser's attempt fails on the winner's tables, and is fine once the winner's are complete.
     private func migrate() throws(HistoryProblem) {
         let migrator = HistorySchema.migrator
-        do {
-            try migrator.migrate(pool)
-        } catch {
-            let completed = (try? pool.read { try migrator.hasCompletedMigrations($0) }) ?? false
-            if !completed { throw Self.problem(error, path: path) }
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                let completed = (try? pool.read { try migrator.hasCompletedMigrations($0) }) ?? false
+                if completed { return }
+                attempt += 1
+                guard Self.isBusy(error), attempt < 100 else { throw Self.problem(error, path: path) }
+                usleep(UInt32(20_000 + 10_000 * min(attempt, 20)))
+            }
         }
     }
 
