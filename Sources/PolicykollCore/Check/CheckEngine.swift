@@ -19,18 +19,39 @@ public enum CheckEngine {
         exceptionFiles: [SourceFile] = [], baseline: SourceFile? = nil, options: CheckOptions
     ) -> CheckReport {
         let validator = DeclarationValidator(extraKinds: pack.kindsNamed)
+        let view = ReferenceView(rules: pack.rules)
+        let localRules = pack.rules.indices.filter { !view.referenceRules.contains($0) }
+        let referenceRules = pack.rules.indices.filter { view.referenceRules.contains($0) }
+        let language = options.language
+        let asOf = options.asOf
         var diagnostics = inputProblems
-        var declarations: [Declaration] = []
         var firstByID: [String: Declaration] = [:]
         var skipped: [String] = []
-        // Parsing is independent per file: every core parses, the results keep file order.
-        let loadedFiles = Parallel.mapChunks(count: inputs.count, minimumChunk: 4) { range in
-            range.map { DeclarationLoader.load(inputs[$0], validator: validator) }
+
+        // Pass 1, on every core, file by file: parse, run every rule that needs no other
+        // declaration, and keep only the parts of the document that `ref` rules read. The full
+        // document is dropped as soon as its file is done.
+        let local = Evaluator(rules: pack.rules, index: DeclarationIndex(), asOf: asOf)
+        let firstPass = Parallel.mapChunks(count: inputs.count, minimumChunk: 4) { range in
+            let renderer = MessageRenderer(language: language)
+            return range.map { position -> (loaded: DeclarationLoader.Loaded, items: [PassOneItem]) in
+                let loaded = DeclarationLoader.load(inputs[position], validator: validator)
+                let items = loaded.declarations.map { declaration in
+                    let outcomes = local.evaluate(declaration, rules: localRules)
+                    let findings = findingsOf(outcomes, declaration: declaration, evaluator: local, renderer: renderer)
+                    return PassOneItem(declaration: view.prune(declaration), outcomes: outcomes, findings: findings)
+                }
+                return (
+                    DeclarationLoader.Loaded(declarations: [], diagnostics: loaded.diagnostics, skipped: loaded.skipped), items
+                )
+            }
         }
-        for (file, loaded) in zip(inputs, loadedFiles) {
-            if loaded.skipped { skipped.append(file.name) }
-            diagnostics += loaded.diagnostics
-            for declaration in loaded.declarations {
+        var items: [PassOneItem] = []
+        for (file, pass) in zip(inputs, firstPass) {
+            if pass.loaded.skipped { skipped.append(file.name) }
+            diagnostics += pass.loaded.diagnostics
+            for item in pass.items {
+                let declaration = item.declaration
                 if let first = firstByID[declaration.id] {
                     let problem = DeclarationProblem.duplicateID(
                         declaration.id, firstFile: first.file, firstLine: first.idMark.line, firstColumn: first.idMark.column)
@@ -38,32 +59,44 @@ public enum CheckEngine {
                     continue
                 }
                 firstByID[declaration.id] = declaration
-                declarations.append(declaration)
+                items.append(item)
             }
         }
 
-        var index = DeclarationIndex(declarations)
+        var index = DeclarationIndex(items.map(\.declaration))
         let loadedInventory = Parallel.mapChunks(count: inventory.count, minimumChunk: 4) { range in
-            range.map { DeclarationLoader.load(inventory[$0], validator: validator) }
-        }
-        for loaded in loadedInventory {
-            diagnostics += loaded.diagnostics
-            for declaration in loaded.declarations { index.insert(declaration) }
-        }
-
-        // Evaluation is independent per declaration once the index is complete.
-        let evaluator = Evaluator(rules: pack.rules, index: index, asOf: options.asOf)
-        let language = options.language
-        let checked = declarations
-        let evaluated = Parallel.mapChunks(count: checked.count) { range in
-            let renderer = MessageRenderer(language: language)
-            return range.map { position in
-                evaluate(checked[position], evaluator: evaluator, renderer: renderer)
+            range.map { position in
+                let loaded = DeclarationLoader.load(inventory[position], validator: validator)
+                return (loaded.declarations.map(view.prune), loaded.diagnostics)
             }
         }
+        for (declarations, problems) in loadedInventory {
+            diagnostics += problems
+            for declaration in declarations { index.insert(declaration) }
+        }
+
+        // Pass 2, on every core: the rules with `ref`, now that every declaration is indexed.
+        let evaluator = Evaluator(rules: pack.rules, index: index, asOf: asOf)
+        let firstItems = items
+        let evaluated = Parallel.mapChunks(count: firstItems.count) { range in
+            let renderer = MessageRenderer(language: language)
+            return range.map { position -> (DeclarationResult, [Finding]) in
+                let item = firstItems[position]
+                var outcomes = item.outcomes
+                var findings = item.findings
+                if !referenceRules.isEmpty {
+                    let more = evaluator.evaluate(item.declaration, rules: referenceRules)
+                    findings += findingsOf(more, declaration: item.declaration, evaluator: evaluator, renderer: renderer)
+                    outcomes = (outcomes + more).sorted { $0.ruleIndex < $1.ruleIndex }
+                    findings.sort(by: Finding.ordered)
+                }
+                return (DeclarationResult(declaration: item.declaration, outcomes: outcomes), findings)
+            }
+        }
+        items = []
         var results: [DeclarationResult] = []
         var findings: [Finding] = []
-        results.reserveCapacity(declarations.count)
+        results.reserveCapacity(evaluated.count)
         for (result, declarationFindings) in evaluated {
             results.append(result)
             findings += declarationFindings
@@ -110,11 +143,17 @@ public enum CheckEngine {
             sources: sources, exceptions: triage.uses, skippedFiles: skipped)
     }
 
-    /// One declaration's outcomes and its findings, worded and in report order.
-    private static func evaluate(
-        _ declaration: Declaration, evaluator: Evaluator, renderer: MessageRenderer
-    ) -> (DeclarationResult, [Finding]) {
-        let outcomes = evaluator.evaluate(declaration)
+    /// What pass 1 keeps of a declaration: its pruned document, outcomes and findings so far.
+    struct PassOneItem: Sendable {
+        var declaration: Declaration
+        var outcomes: [Outcome]
+        var findings: [Finding]
+    }
+
+    /// The findings of some outcomes of one declaration, worded and in report order.
+    private static func findingsOf(
+        _ outcomes: [Outcome], declaration: Declaration, evaluator: Evaluator, renderer: MessageRenderer
+    ) -> [Finding] {
         var findings: [Finding] = []
         for outcome in outcomes {
             guard case .fail(let evidence) = outcome.result else { continue }
@@ -131,6 +170,6 @@ public enum CheckEngine {
             }
         }
         findings.sort(by: Finding.ordered)
-        return (DeclarationResult(declaration: declaration, outcomes: outcomes), findings)
+        return findings
     }
 }

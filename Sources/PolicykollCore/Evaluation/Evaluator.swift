@@ -23,7 +23,12 @@ public struct Evaluator: Sendable {
 
     /// The outcome of every rule on one declaration, in rule order.
     public func evaluate(_ declaration: Declaration) -> [Outcome] {
-        rules.indices.map { Outcome(ruleIndex: $0, result: evaluate(rules[$0], on: declaration)) }
+        evaluate(declaration, rules: rules.indices)
+    }
+
+    /// The outcomes of some of the rules (by index) on one declaration, in the order given.
+    public func evaluate(_ declaration: Declaration, rules indices: some Sequence<Int>) -> [Outcome] {
+        indices.map { Outcome(ruleIndex: $0, result: evaluate(rules[$0], on: declaration)) }
     }
 
     /// The result of one rule on one declaration.
