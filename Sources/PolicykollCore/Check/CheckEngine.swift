@@ -39,7 +39,7 @@ public enum CheckEngine {
                 let items = loaded.declarations.map { declaration in
                     let outcomes = local.evaluate(declaration, rules: localRules)
                     let findings = findingsOf(outcomes, declaration: declaration, evaluator: local, renderer: renderer)
-                    return PassOneItem(declaration: view.prune(declaration), outcomes: outcomes, findings: findings)
+                    return PassOneItem(declaration: view.prune(declaration), outcomes: placesMoved(outcomes), findings: findings)
                 }
                 return (
                     DeclarationLoader.Loaded(declarations: [], diagnostics: loaded.diagnostics, skipped: loaded.skipped), items
@@ -87,7 +87,7 @@ public enum CheckEngine {
                 if !referenceRules.isEmpty {
                     let more = evaluator.evaluate(item.declaration, rules: referenceRules)
                     findings += findingsOf(more, declaration: item.declaration, evaluator: evaluator, renderer: renderer)
-                    outcomes = (outcomes + more).sorted { $0.ruleIndex < $1.ruleIndex }
+                    outcomes = (outcomes + placesMoved(more)).sorted { $0.ruleIndex < $1.ruleIndex }
                     findings.sort(by: Finding.ordered)
                 }
                 return (DeclarationResult(declaration: item.declaration, outcomes: outcomes), findings)
@@ -148,6 +148,15 @@ public enum CheckEngine {
         var declaration: Declaration
         var outcomes: [Outcome]
         var findings: [Finding]
+    }
+
+    /// The outcomes without their failing places, which now live in the findings: a report
+    /// keeps each place once.
+    private static func placesMoved(_ outcomes: [Outcome]) -> [Outcome] {
+        outcomes.map { outcome in
+            guard case .fail = outcome.result else { return outcome }
+            return Outcome(ruleIndex: outcome.ruleIndex, result: .fail([]))
+        }
     }
 
     /// The findings of some outcomes of one declaration, worded and in report order.

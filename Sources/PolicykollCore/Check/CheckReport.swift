@@ -4,7 +4,9 @@ public import PolicykollYAML
 public struct DeclarationResult: Sendable {
     /// The declaration.
     public var declaration: Declaration
-    /// One outcome per rule, in rule order.
+    /// One outcome per rule, in rule order. The places of a failure are in the report's
+    /// ``CheckReport/findings`` (a `fail` here carries no evidence, so a large run keeps each
+    /// place once).
     public var outcomes: [Outcome]
 }
 
