@@ -76,7 +76,9 @@ struct CheckCommand: ParsableCommand {
         printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
         guard let pack = loaded.pack else { throw ExitStatus.usage.exitCode }
 
-        let (inputs, inputProblems) = InputCollector.readAll(settings.paths)
+        // Declarations are read by the engine as it parses them, so a large inventory is never
+        // all in memory at once.
+        let (inputs, inputProblems) = InputCollector.collect(settings.paths)
         let (inventoryFiles, inventoryProblems) = InputCollector.readAll(settings.inventory)
         let (exceptionFiles, exceptionProblems) = InputCollector.readAll(settings.exceptions)
         var baselineFile: SourceFile?
@@ -87,7 +89,7 @@ struct CheckCommand: ParsableCommand {
             baselineProblems = read.problems
         }
         let report = CheckEngine.check(
-            pack: pack, inputs: inputs, inventory: inventoryFiles,
+            pack: pack, reading: inputs, inventory: inventoryFiles,
             inputProblems: inputProblems + inventoryProblems + exceptionProblems + baselineProblems,
             exceptionFiles: exceptionFiles, baseline: baselineFile, options: options)
 
@@ -98,7 +100,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let protected =
-            (inputs + inventoryFiles + exceptionFiles + loaded.files).map(\.name)
+            inputs.compactMap(\.path) + (inventoryFiles + exceptionFiles + loaded.files).map(\.name)
             + [settings.baseline, settings.configurationFile].compactMap { $0 }
         var writeFailed = false
         for target in settings.outputs {

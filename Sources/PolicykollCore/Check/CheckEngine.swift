@@ -18,6 +18,28 @@ public enum CheckEngine {
         pack: RulePack, inputs: [SourceFile], inventory: [SourceFile] = [], inputProblems: [Diagnostic] = [],
         exceptionFiles: [SourceFile] = [], baseline: SourceFile? = nil, options: CheckOptions
     ) -> CheckReport {
+        run(
+            pack: pack, inputCount: inputs.count, fetch: { .success(inputs[$0]) }, inventory: inventory,
+            inputProblems: inputProblems, exceptionFiles: exceptionFiles, baseline: baseline, options: options)
+    }
+
+    /// Checks the files behind `inputs`, reading each on a worker as it is parsed and keeping
+    /// its bytes only when the report needs its lines: for a large inventory the files are never
+    /// all in memory at once. The other parameters are as for the other `check`.
+    public static func check(
+        pack: RulePack, reading inputs: [InputCollector.Input], inventory: [SourceFile] = [],
+        inputProblems: [Diagnostic] = [], exceptionFiles: [SourceFile] = [], baseline: SourceFile? = nil,
+        options: CheckOptions
+    ) -> CheckReport {
+        run(
+            pack: pack, inputCount: inputs.count, fetch: { InputCollector.read(inputs[$0]) }, inventory: inventory,
+            inputProblems: inputProblems, exceptionFiles: exceptionFiles, baseline: baseline, options: options)
+    }
+
+    private static func run(
+        pack: RulePack, inputCount: Int, fetch: @Sendable (Int) -> Result<SourceFile, Diagnostic>, inventory: [SourceFile],
+        inputProblems: [Diagnostic], exceptionFiles: [SourceFile], baseline: SourceFile?, options: CheckOptions
+    ) -> CheckReport {
         let validator = DeclarationValidator(extraKinds: pack.kindsNamed)
         let view = ReferenceView(rules: pack.rules)
         let localRules = pack.rules.indices.filter { !view.referenceRules.contains($0) }
@@ -32,24 +54,35 @@ public enum CheckEngine {
         // declaration, and keep only the parts of the document that `ref` rules read. The full
         // document is dropped as soon as its file is done.
         let local = Evaluator(rules: pack.rules, index: DeclarationIndex(), asOf: asOf)
-        let firstPass = Parallel.mapChunks(count: inputs.count, minimumChunk: 4) { range in
+        let keepsLines = options.keepsSourceLines
+        var firstPass = Parallel.mapChunks(count: inputCount, minimumChunk: 4) { range in
             let renderer = MessageRenderer(language: language)
-            return range.map { position -> (loaded: DeclarationLoader.Loaded, items: [PassOneItem]) in
-                let loaded = DeclarationLoader.load(inputs[position], validator: validator)
+            return range.map { position -> PassOneFile in
+                let file: SourceFile
+                switch fetch(position) {
+                case .success(let read): file = read
+                case .failure(let problem):
+                    return PassOneFile(name: nil, diagnostics: [problem], skipped: false, lines: nil, items: [])
+                }
+                let loaded = DeclarationLoader.load(file, validator: validator)
                 let items = loaded.declarations.map { declaration in
                     let outcomes = local.evaluate(declaration, rules: localRules)
                     let findings = findingsOf(outcomes, declaration: declaration, evaluator: local, renderer: renderer)
                     return PassOneItem(declaration: view.prune(declaration), outcomes: placesMoved(outcomes), findings: findings)
                 }
-                return (
-                    DeclarationLoader.Loaded(declarations: [], diagnostics: loaded.diagnostics, skipped: loaded.skipped), items
-                )
+                // The file's lines stay only if the report will show them.
+                let needsLines = keepsLines || loaded.diagnostics.contains { $0.mark != nil }
+                return PassOneFile(
+                    name: file.name, diagnostics: loaded.diagnostics, skipped: loaded.skipped,
+                    lines: needsLines ? SourceLines(file.bytes) : nil, items: items)
             }
         }
         var items: [PassOneItem] = []
-        for (file, pass) in zip(inputs, firstPass) {
-            if pass.loaded.skipped { skipped.append(file.name) }
-            diagnostics += pass.loaded.diagnostics
+        var inputLines: [String: SourceLines] = [:]
+        for pass in firstPass {
+            if pass.skipped, let name = pass.name { skipped.append(name) }
+            if let name = pass.name, let lines = pass.lines { inputLines[name] = lines }
+            diagnostics += pass.diagnostics
             for item in pass.items {
                 let declaration = item.declaration
                 if let first = firstByID[declaration.id] {
@@ -62,6 +95,9 @@ public enum CheckEngine {
                 items.append(item)
             }
         }
+
+        // Drop pass 1's copies now, so that pass 2 extends the findings in place.
+        firstPass = []
 
         var index = DeclarationIndex(items.map(\.declaration))
         let loadedInventory = Parallel.mapChunks(count: inventory.count, minimumChunk: 4) { range in
@@ -77,11 +113,14 @@ public enum CheckEngine {
 
         // Pass 2, on every core: the rules with `ref`, now that every declaration is indexed.
         let evaluator = Evaluator(rules: pack.rules, index: index, asOf: asOf)
-        let firstItems = items
-        let evaluated = Parallel.mapChunks(count: firstItems.count) { range in
+        // Each item is taken out as it is evaluated, so pass 1's findings are extended in place
+        // and nothing is held twice.
+        let pending = TakeOnce(items)
+        items = []
+        var evaluated = Parallel.mapChunks(count: pending.count) { range in
             let renderer = MessageRenderer(language: language)
             return range.map { position -> (DeclarationResult, [Finding]) in
-                let item = firstItems[position]
+                let item = pending.take(position)
                 var outcomes = item.outcomes
                 var findings = item.findings
                 if !referenceRules.isEmpty {
@@ -93,7 +132,6 @@ public enum CheckEngine {
                 return (DeclarationResult(declaration: item.declaration, outcomes: outcomes), findings)
             }
         }
-        items = []
         var results: [DeclarationResult] = []
         var findings: [Finding] = []
         results.reserveCapacity(evaluated.count)
@@ -101,6 +139,7 @@ public enum CheckEngine {
             results.append(result)
             findings += declarationFindings
         }
+        evaluated = []
         // Files are read in order, so findings are usually in order already: sort only if not.
         if zip(findings, findings.dropFirst()).contains(where: { Finding.ordered($1, $0) }) {
             findings.sort(by: Finding.ordered)
@@ -130,17 +169,26 @@ public enum CheckEngine {
         diagnostics += triage.warnings
         diagnostics.sort(by: Diagnostic.ordered)
 
-        var sources: [String: SourceLines] = [:]
         // Diagnostics always get their excerpt; findings only when a text report will show them.
         var filesToShow = Set(diagnostics.compactMap { $0.mark == nil ? nil : $0.file })
         if options.keepsSourceLines { filesToShow.formUnion(findings.map(\.file)) }
-        for file in inputs + inventory + exceptionFiles where filesToShow.contains(file.name) && sources[file.name] == nil {
+        var sources = inputLines.filter { filesToShow.contains($0.key) }
+        for file in inventory + exceptionFiles where filesToShow.contains(file.name) && sources[file.name] == nil {
             sources[file.name] = SourceLines(file.bytes)
         }
         return CheckReport(
             pack: pack, asOf: options.asOf, language: options.language, results: results, findings: findings,
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
             sources: sources, exceptions: triage.uses, skippedFiles: skipped)
+    }
+
+    /// What pass 1 keeps of a file: its problems, its lines if needed, and its declarations.
+    struct PassOneFile: Sendable {
+        var name: String?
+        var diagnostics: [Diagnostic]
+        var skipped: Bool
+        var lines: SourceLines?
+        var items: [PassOneItem]
     }
 
     /// What pass 1 keeps of a declaration: its pruned document, outcomes and findings so far.

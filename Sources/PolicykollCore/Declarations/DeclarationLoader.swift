@@ -2,16 +2,6 @@ import PolicykollYAML
 
 /// Reads the declarations of one file: YAML loading, then envelope validation per document.
 public enum DeclarationLoader {
-    /// What a file gave: its declarations, its problems, and whether it was skipped.
-    public struct Loaded: Sendable {
-        /// The valid declarations.
-        public var declarations: [Declaration]
-        /// Errors and warnings.
-        public var diagnostics: [Diagnostic]
-        /// Whether the file was found in a folder and holds no declarations.
-        public var skipped: Bool
-    }
-
     /// The valid declarations of a file, and every error and warning found on the way.
     ///
     /// A document with an error is skipped; the file's other documents are still returned.

@@ -19,6 +19,12 @@ public enum InputCollector {
 
     /// An input found: a file path, or standard input.
     public enum Input: Sendable, Hashable {
+        /// The file's path, or `nil` for standard input.
+        public var path: String? {
+            if case .file(let path, _) = self { return path }
+            return nil
+        }
+
         /// A file; `discovered` when it was found by walking a folder rather than named.
         case file(String, discovered: Bool)
         case standardInput

@@ -54,3 +54,31 @@ private final class Slots<Value: Sendable>: @unchecked Sendable {
         return storage.map { $0! }
     }
 }
+
+/// Values that workers take out one by one (each index once, from any thread), so each is
+/// freed as soon as it has been used instead of living until every worker is done.
+final class TakeOnce<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Value?>
+    let count: Int
+
+    /// Moves the values in.
+    init(_ values: consuming [Value]) {
+        count = values.count
+        storage = .allocate(capacity: max(1, values.count))
+        storage.initialize(repeating: nil, count: max(1, values.count))
+        for (index, value) in values.enumerated() { storage[index] = value }
+    }
+
+    deinit {
+        storage.deinitialize(count: max(1, count))
+        storage.deallocate()
+    }
+
+    /// The value at an index, leaving nothing behind. Each index must be taken at most once, and
+    /// by one thread.
+    func take(_ index: Int) -> Value {
+        let value = storage[index]!
+        storage[index] = nil
+        return value
+    }
+}
