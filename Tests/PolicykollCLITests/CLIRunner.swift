@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PolicykollTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -212,7 +213,7 @@ enum CLI {
         process.standardInput = inPipe ?? FileHandle.nullDevice
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
-        try process.run()
+        try ProcessLaunch.run(process)
         let out = Drain(outPipe.fileHandleForReading)
         let err = Drain(errPipe.fileHandleForReading)
         if let inPipe, let stdin {
