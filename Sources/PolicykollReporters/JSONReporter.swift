@@ -88,14 +88,8 @@ public struct JSONReporter: Reporter {
     private func document(_ report: CheckReport, includingFindings: Bool) -> JSONValue {
         let summary = report.summary
         return .object([
-            ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
-            (
-                "policy",
-                .object([
-                    ("name", .string(report.pack.name)), ("version", .string(report.pack.version)),
-                    ("sha256", .string(report.pack.sha256)),
-                ])
-            ),
+            ("tool", ReportIdentity.tool),
+            ("policy", ReportIdentity.policy(report.pack)),
             ("asOf", .string(report.asOf.description)),
             ("declarations", .int(report.declarationCount)),
             ("findings", .array(includingFindings ? report.findings.map(finding) : [])),

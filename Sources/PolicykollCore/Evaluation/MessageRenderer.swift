@@ -44,11 +44,6 @@ final class MessageRenderer {
         }
     }
 
-    /// Replaces each `{{ path }}` with the value at that path of the declaration (`—` if none).
-    static func fill(_ template: String, from root: YAMLNode) -> String {
-        MessageTemplate(template).fill(from: root)
-    }
-
     static func lookup(_ path: RulePath, in root: YAMLNode) -> YAMLNode? {
         var node = root
         for component in path.components {

@@ -17,14 +17,8 @@ public struct AuditJSONReporter: AuditReporter {
         let language = audit.language
         let rules = audit.pack.rules
         var members: [(String, JSONValue)] = [
-            ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
-            (
-                "policy",
-                .object([
-                    ("name", .string(audit.pack.name)), ("version", .string(audit.pack.version)),
-                    ("sha256", .string(audit.pack.sha256)),
-                ])
-            ),
+            ("tool", ReportIdentity.tool),
+            ("policy", ReportIdentity.policy(audit.pack)),
             ("asOf", .string(audit.asOf.description)),
             ("language", .string(language.rawValue)),
             ("declarations", .int(audit.systems.count)),
