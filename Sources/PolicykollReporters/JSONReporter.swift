@@ -63,7 +63,7 @@ public struct JSONReporter: Reporter {
                     let index = first + offset
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }
                     bytes += indent
-                    finding(findings[index]).write(to: &bytes, indent: true, level: level + 1)
+                    writeFinding(findings[index], to: &bytes, level: level + 1)
                 }
                 return [bytes]
             }
@@ -105,6 +105,25 @@ public struct JSONReporter: Reporter {
                 ])
             ),
         ])
+    }
+
+    /// The bytes of `finding(_:)` written directly: the report writes one per finding.
+    private func writeFinding(_ finding: Finding, to output: inout [UInt8], level: Int) {
+        var object = JSONObjectWriter(level: level, output: &output)
+        object.member("ruleId", finding.ruleID, to: &output)
+        object.member("severity", finding.severity.rawValue, to: &output)
+        object.member("status", finding.status.rawValue, to: &output)
+        object.member("declaration", finding.declarationID, to: &output)
+        object.member("kind", finding.kind, to: &output)
+        object.member("file", finding.file, to: &output)
+        object.member("line", finding.mark.line, to: &output)
+        object.member("column", finding.mark.column, to: &output)
+        object.member("path", finding.path, to: &output)
+        object.member("area", finding.area, to: &output)
+        object.member("principle", finding.principle, to: &output)
+        object.member("message", finding.message, to: &output)
+        object.member("fingerprint", finding.fingerprint, to: &output)
+        object.close(&output)
     }
 
     private func finding(_ finding: Finding) -> JSONValue {

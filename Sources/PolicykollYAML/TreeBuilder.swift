@@ -189,7 +189,7 @@ struct TreeBuilder {
     }
 
     private mutating func insert(_ entry: YAMLEntry, into index: Int) {
-        if let first = firstPosition(of: entry.key, in: frames[index]) {
+        if let first = firstPosition(of: entry.key, inFrameAt: index) {
             report(.duplicateKey(entry.key, first: frames[index].entries[first].keyMark), at: entry.keyMark)
             return
         }
@@ -207,9 +207,10 @@ struct TreeBuilder {
     }
 
     /// The position of a key among a frame's explicit entries: a scan while small, a table after.
-    private func firstPosition(of key: String, in frame: Frame) -> Int? {
-        if frame.entries.count > 8 { return frame.keyPositions[key] }
-        return frame.entries.firstIndex { $0.key == key }
+    /// (The frame is read in place: passing it by value would copy its five collections.)
+    private func firstPosition(of key: String, inFrameAt index: Int) -> Int? {
+        if frames[index].entries.count > 8 { return frames[index].keyPositions[key] }
+        return frames[index].entries.firstIndex { $0.key == key }
     }
 
     private mutating func merge(_ node: YAMLNode, into index: Int) {

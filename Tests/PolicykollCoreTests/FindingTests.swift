@@ -172,4 +172,56 @@ struct FindingTests {
                 "a.yaml 7:1 R-1", "a.yaml 7:1 R-2", "a.yaml 8:6 R-0", "b.yaml 7:1 R-1", "b.yaml 7:1 R-2", "b.yaml 8:6 R-0",
             ])
     }
+
+    static func sample(_ file: String, line: Int, rule: String, path: String = "spec.x") -> Finding {
+        Finding(
+            ruleID: rule, severity: .error, status: .open, declarationID: "sys", kind: "System", file: file,
+            mark: Mark(line: line, column: 1), path: path, observation: .missing, area: "a", principle: "p",
+            message: "m \(file) \(line)", fingerprint: Finding.fingerprint(ruleID: rule, declarationID: "sys", path: path))
+    }
+
+    @Test("a finding is a value: changing a copy leaves the original as it was")
+    func copyOnWrite() {
+        let original = Self.sample("a.yaml", line: 3, rule: "R-1")
+        var copy = original
+        #expect(copy == original)
+        #expect(copy.hashValue == original.hashValue)
+        copy.status = .excepted
+        copy.message = "changed"
+        #expect(original.status == .open)
+        #expect(original.message == "m a.yaml 3")
+        #expect(copy.status == .excepted)
+        #expect(copy != original)
+        #expect(Set([original, copy, original]).count == 2)
+    }
+
+    @Test("report order: unsorted findings sorted stably, sorted ones kept as they are")
+    func reportOrder() {
+        let shuffled = [
+            Self.sample("b.yaml", line: 1, rule: "R-1"), Self.sample("a.yaml", line: 9, rule: "R-2"),
+            Self.sample("a.yaml", line: 2, rule: "R-3"), Self.sample("a.yaml", line: 2, rule: "R-1", path: "spec.z"),
+            Self.sample("a.yaml", line: 2, rule: "R-1", path: "spec.y"), Self.sample("c.yaml", line: 1, rule: "R-0"),
+            Self.sample("a.yaml", line: 9, rule: "R-2"),
+        ]
+        let sorted = Finding.sortedInReportOrder(shuffled)
+        #expect(sorted == shuffled.sorted(by: Finding.ordered))
+        #expect(sorted.map { "\($0.file):\($0.mark.line) \($0.ruleID) \($0.path)" }.first == "a.yaml:2 R-1 spec.y")
+        #expect(Finding.sortedInReportOrder(sorted) == sorted)
+        #expect(Finding.sortedInReportOrder([]) == [])
+        // Larger, with long cycles in the permutation.
+        let many = (0..<500).map { Self.sample("f\(($0 * 7919) % 500).yaml", line: $0 % 13 + 1, rule: "R-\($0 % 5)") }
+        #expect(Finding.sortedInReportOrder(many) == many.sorted(by: Finding.ordered))
+    }
+
+    @Test("a fingerprint is the SHA-256 of rule id, declaration id and path joined by NUL")
+    func fingerprintDefinition() {
+        #expect(
+            Finding.fingerprint(ruleID: "R-1", declarationID: "sys", path: "spec.x")
+                == Hashing.sha256Hex(Array("R-1\u{0}sys\u{0}spec.x".utf8)))
+        #expect(
+            Hashing.sha256Hex(joiningWithNUL: "å", "", "ü")
+                == Hashing.sha256Hex(Array("å\u{0}\u{0}ü".utf8)))
+        // The well-known digest of the empty input.
+        #expect(Hashing.sha256Hex(joiningWithNUL: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
 }

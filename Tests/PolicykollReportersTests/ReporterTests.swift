@@ -41,6 +41,31 @@ struct ReporterTests {
         #expect(TextReporter(useColor: true).render(try report()).contains("\u{1B}[1;31merror:"))
     }
 
+    @Test("streamed JSON is byte for byte the report's JSON value, findings with awkward text included")
+    func jsonStreamingMatchesDocument() throws {
+        let rules =
+            Self.rules + """
+                  - id: R-4
+                    title: {sv: Titel, en: Title}
+                    severity: warning
+                    area: a
+                    principle: P-1
+                    message: {sv: "Citat \\" {{spec.note}}", en: "Quote \\" and {{spec.note}} \\u2028"}
+                    assert: {path: spec.note, matches: '^x$'}
+
+                """
+        let declaration = Fixtures.declarationText(
+            id: "odd", spec: "  note: \"tab\\there \\\"q\\\" back\\\\slash \\u2028 ctl\\u0001 åäö\"\n  level: 1")
+        let report = try Fixtures.check(
+            rules: rules, declarations: [("systems/odd.yaml", declaration), ("systems/hr.yaml", Self.declaration)],
+            language: .en)
+        #expect(report.findings.count >= 3)
+        var expected: [UInt8] = []
+        JSONReporter().document(report).write(to: &expected, indent: true, level: 0)
+        expected.append(UInt8(ascii: "\n"))
+        #expect(JSONReporter().renderBytes(report) == expected)
+    }
+
     @Test("JSON output matches its golden file as data and has the fixed shape")
     func json() throws {
         let output = JSONReporter().render(try report(language: .en))

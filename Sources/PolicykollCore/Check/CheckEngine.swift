@@ -45,6 +45,7 @@ public enum CheckEngine {
         let localRules = pack.rules.indices.filter { !view.referenceRules.contains($0) }
         let referenceRules = pack.rules.indices.filter { view.referenceRules.contains($0) }
         let language = options.language
+        let heads = pack.rules.map(FindingHead.init)
         let asOf = options.asOf
         var diagnostics = inputProblems
         var firstByID: [String: Declaration] = [:]
@@ -56,7 +57,7 @@ public enum CheckEngine {
         let local = Evaluator(rules: pack.rules, index: DeclarationIndex(), asOf: asOf)
         let keepsLines = options.keepsSourceLines
         var firstPass = Parallel.mapChunks(count: inputCount, minimumChunk: 4) { range in
-            let renderer = MessageRenderer(language: language)
+            let renderer = MessageRenderer(language: language, rules: pack.rules)
             return range.map { position -> PassOneFile in
                 let file: SourceFile
                 switch fetch(position) {
@@ -67,7 +68,7 @@ public enum CheckEngine {
                 let loaded = DeclarationLoader.load(file, validator: validator)
                 let items = loaded.declarations.map { declaration in
                     let outcomes = local.evaluate(declaration, rules: localRules)
-                    let findings = findingsOf(outcomes, declaration: declaration, evaluator: local, renderer: renderer)
+                    let findings = findingsOf(outcomes, declaration: declaration, heads: heads, renderer: renderer)
                     return PassOneItem(declaration: view.prune(declaration), outcomes: placesMoved(outcomes), findings: findings)
                 }
                 // The file's lines stay only if the report will show them.
@@ -118,16 +119,16 @@ public enum CheckEngine {
         let pending = TakeOnce(items)
         items = []
         var evaluated = Parallel.mapChunks(count: pending.count) { range in
-            let renderer = MessageRenderer(language: language)
+            let renderer = MessageRenderer(language: language, rules: pack.rules)
             return range.map { position -> (DeclarationResult, [Finding]) in
                 let item = pending.take(position)
                 var outcomes = item.outcomes
                 var findings = item.findings
                 if !referenceRules.isEmpty {
                     let more = evaluator.evaluate(item.declaration, rules: referenceRules)
-                    findings += findingsOf(more, declaration: item.declaration, evaluator: evaluator, renderer: renderer)
+                    findings += findingsOf(more, declaration: item.declaration, heads: heads, renderer: renderer)
                     outcomes = (outcomes + placesMoved(more)).sorted { $0.ruleIndex < $1.ruleIndex }
-                    findings.sort(by: Finding.ordered)
+                    findings = Finding.sortedInReportOrder(consume findings)
                 }
                 return (DeclarationResult(declaration: item.declaration, outcomes: outcomes), findings)
             }
@@ -135,15 +136,14 @@ public enum CheckEngine {
         var results: [DeclarationResult] = []
         var findings: [Finding] = []
         results.reserveCapacity(evaluated.count)
+        findings.reserveCapacity(evaluated.reduce(0) { $0 + $1.1.count })
         for (result, declarationFindings) in evaluated {
             results.append(result)
             findings += declarationFindings
         }
         evaluated = []
         // Files are read in order, so findings are usually in order already: sort only if not.
-        if zip(findings, findings.dropFirst()).contains(where: { Finding.ordered($1, $0) }) {
-            findings.sort(by: Finding.ordered)
-        }
+        findings = Finding.sortedInReportOrder(consume findings)
 
         var exceptions: [PolicyException] = []
         let knownRules = Set(pack.rules.map(\.id))
@@ -164,7 +164,7 @@ public enum CheckEngine {
             diagnostics += loaded.diagnostics
         }
         let triage = FindingTriage.apply(
-            exceptions: exceptions, baseline: baselineFingerprints, to: findings, asOf: options.asOf)
+            exceptions: exceptions, baseline: baselineFingerprints, to: consume findings, asOf: options.asOf)
         findings = triage.findings
         diagnostics += triage.warnings
         diagnostics.sort(by: Diagnostic.ordered)
@@ -209,12 +209,12 @@ public enum CheckEngine {
 
     /// The findings of some outcomes of one declaration, worded and in report order.
     private static func findingsOf(
-        _ outcomes: [Outcome], declaration: Declaration, evaluator: Evaluator, renderer: MessageRenderer
+        _ outcomes: [Outcome], declaration: Declaration, heads: [FindingHead], renderer: MessageRenderer
     ) -> [Finding] {
         var findings: [Finding] = []
         for outcome in outcomes {
             guard case .fail(let evidence) = outcome.result else { continue }
-            let rule = evaluator.rules[outcome.ruleIndex]
+            let rule = heads[outcome.ruleIndex]
             findings.reserveCapacity(findings.count + evidence.count)
             for place in evidence {
                 findings.append(
@@ -222,11 +222,26 @@ public enum CheckEngine {
                         ruleID: rule.id, severity: rule.severity, status: .open, declarationID: declaration.id,
                         kind: declaration.kind, file: declaration.file, mark: place.mark, path: place.path,
                         observation: place.observation, area: rule.area, principle: rule.principle,
-                        message: renderer.message(for: rule, declaration: declaration, evidence: place),
+                        message: renderer.message(forRuleAt: outcome.ruleIndex, declaration: declaration, evidence: place),
                         fingerprint: Finding.fingerprint(ruleID: rule.id, declarationID: declaration.id, path: place.path)))
             }
         }
-        findings.sort(by: Finding.ordered)
-        return findings
+        return Finding.sortedInReportOrder(findings)
+    }
+
+    /// What every finding of a rule repeats, held by reference so that wording a finding does
+    /// not copy the whole rule.
+    final class FindingHead: Sendable {
+        let id: String
+        let severity: Severity
+        let area: String
+        let principle: String
+
+        init(_ rule: Rule) {
+            id = rule.id
+            severity = rule.severity
+            area = rule.area
+            principle = rule.principle
+        }
     }
 }

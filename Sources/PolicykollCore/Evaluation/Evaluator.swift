@@ -10,6 +10,9 @@ public struct Evaluator: Sendable {
     public let asOf: CivilDate
     /// Long literal `in`/`notIn` lists, hashed once so that a huge list is not scanned per value.
     private let literalSets: LiteralSets
+    /// What decides each rule, by rule index, held by reference: evaluating a rule must not copy
+    /// the rule's texts, references and examples.
+    private let logic: [RuleLogic]
 
     /// Creates an evaluator.
     ///
@@ -19,6 +22,7 @@ public struct Evaluator: Sendable {
         self.index = index
         self.asOf = asOf
         self.literalSets = LiteralSets(rules: rules)
+        self.logic = rules.map(RuleLogic.init)
     }
 
     /// The outcome of every rule on one declaration, in rule order.
@@ -28,11 +32,15 @@ public struct Evaluator: Sendable {
 
     /// The outcomes of some of the rules (by index) on one declaration, in the order given.
     public func evaluate(_ declaration: Declaration, rules indices: some Sequence<Int>) -> [Outcome] {
-        indices.map { Outcome(ruleIndex: $0, result: evaluate(rules[$0], on: declaration)) }
+        indices.map { Outcome(ruleIndex: $0, result: evaluate(logic[$0], on: declaration)) }
     }
 
     /// The result of one rule on one declaration.
     public func evaluate(_ rule: Rule, on declaration: Declaration) -> OutcomeResult {
+        evaluate(RuleLogic(rule), on: declaration)
+    }
+
+    private func evaluate(_ rule: RuleLogic, on declaration: Declaration) -> OutcomeResult {
         if let kinds = rule.appliesTo, !kinds.contains(declaration.kind) { return .notApplicable }
         let scope = Scope(declaration: declaration)
         if let when = rule.when, !evaluate(when, in: scope).holds { return .notApplicable }
@@ -42,6 +50,19 @@ public struct Evaluator: Sendable {
         var seen: Set<String> = []
         let evidence = verdict.traces.all.map { $0.evidence() }.filter { seen.insert($0.path).inserted }
         return .fail(evidence.isEmpty ? [Evidence(path: "", mark: declaration.mark, observation: .value)] : evidence)
+    }
+
+    /// The parts of a rule that decide its result.
+    private final class RuleLogic: Sendable {
+        let appliesTo: [String]?
+        let when: Condition?
+        let assertion: Condition
+
+        init(_ rule: Rule) {
+            appliesTo = rule.appliesTo
+            when = rule.when
+            assertion = rule.assertion
+        }
     }
 
     // MARK: - Scopes and lookup

@@ -6,9 +6,14 @@ final class MessageRenderer {
     let language: Language
     /// Templates parsed once per run, by their text.
     private var templates: [String: MessageTemplate] = [:]
+    /// The templates of a pack's rules, by rule index, parsed up front.
+    private let ruleTemplates: [MessageTemplate]
 
-    init(language: Language) {
+    /// Creates a renderer; `rules` are those that ``message(forRuleAt:declaration:evidence:)``
+    /// words by index.
+    init(language: Language, rules: [Rule] = []) {
         self.language = language
+        self.ruleTemplates = rules.map { MessageTemplate(($0.message ?? $0.title).text(language)) }
     }
 
     /// The finding's message.
@@ -21,6 +26,15 @@ final class MessageRenderer {
             template = MessageTemplate(source)
             templates[source] = template
         }
+        return message(template, declaration: declaration, evidence: evidence)
+    }
+
+    /// The message of a finding of the rule at an index of the rules given at creation.
+    func message(forRuleAt index: Int, declaration: Declaration, evidence: Evidence) -> String {
+        message(ruleTemplates[index], declaration: declaration, evidence: evidence)
+    }
+
+    private func message(_ template: MessageTemplate, declaration: Declaration, evidence: Evidence) -> String {
         let text = template.fill(from: declaration.root)
         guard !evidence.path.isEmpty else { return text }
         return text + " (" + detail(evidence, declaration: declaration) + ")"

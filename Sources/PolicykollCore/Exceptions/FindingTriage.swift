@@ -7,8 +7,10 @@ public enum FindingTriage {
     /// The findings with their statuses, the exceptions' uses, and warnings about exceptions
     /// that expired, expire soon or match nothing.
     public static func apply(
-        exceptions: [PolicyException], baseline: Set<String>, to findings: [Finding], asOf: CivilDate
+        exceptions: [PolicyException], baseline: Set<String>, to findings: consuming [Finding], asOf: CivilDate
     ) -> (findings: [Finding], uses: [ExceptionUse], warnings: [Diagnostic]) {
+        // Nothing to match: the findings stay open, untouched.
+        guard !exceptions.isEmpty || !baseline.isEmpty else { return (findings, [], []) }
         var matched = Array(repeating: 0, count: exceptions.count)
         // An exception covers only findings of its rule and declaration: look those up instead of
         // trying every exception on every finding (thousands of each would be quadratic).
@@ -18,11 +20,14 @@ public enum FindingTriage {
         }
         var triaged = findings
         for index in triaged.indices {
-            let finding = triaged[index]
             var covering: Int?
-            let candidates = byRuleAndDeclaration[PairKey(rule: finding.ruleID, declaration: finding.declarationID)] ?? []
+            let candidates =
+                byRuleAndDeclaration.isEmpty
+                ? [] : byRuleAndDeclaration[PairKey(rule: triaged[index].ruleID, declaration: triaged[index].declarationID)] ?? []
             for position in candidates
-            where exceptions[position].covers(ruleID: finding.ruleID, declarationID: finding.declarationID, path: finding.path) {
+            where exceptions[position].covers(
+                ruleID: triaged[index].ruleID, declarationID: triaged[index].declarationID, path: triaged[index].path)
+            {
                 let exception = exceptions[position]
                 matched[position] += 1
                 if covering == nil, exception.isActive(on: asOf) { covering = position }
@@ -30,7 +35,7 @@ public enum FindingTriage {
             if let covering {
                 triaged[index].status = .excepted
                 triaged[index].exception = exceptions[covering]
-            } else if baseline.contains(finding.fingerprint) {
+            } else if baseline.contains(triaged[index].fingerprint) {
                 triaged[index].status = .baseline
             }
         }

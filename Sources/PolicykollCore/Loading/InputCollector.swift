@@ -91,17 +91,19 @@ public enum InputCollector {
         case .standardInput:
             return readBounded(descriptor: 0, name: "<stdin>").map { SourceFile(name: "<stdin>", bytes: $0) }
         case .file(let path, let discovered):
+            // One open and one fstat per file: the size and the kind come from the descriptor
+            // that is then read, so nothing can change between the check and the read.
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                return .failure(.error(InputProblem.unreadable(describe(errno: errno)).message, file: path, at: nil))
+            }
+            defer { close(descriptor) }
             var status = stat()
-            guard stat(path, &status) == 0 else {
+            guard fstat(descriptor, &status) == 0 else {
                 return .failure(.error(InputProblem.unreadable(describe(errno: errno)).message, file: path, at: nil))
             }
             guard status.st_mode & S_IFMT == S_IFREG else {
                 // A pipe named on the command line (`<(…)`, /dev/stdin) is read like standard input.
-                let descriptor = open(path, O_RDONLY)
-                guard descriptor >= 0 else {
-                    return .failure(.error(InputProblem.unreadable(describe(errno: errno)).message, file: path, at: nil))
-                }
-                defer { close(descriptor) }
                 return readBounded(descriptor: descriptor, name: path).map {
                     SourceFile(name: path, bytes: $0, discovered: discovered)
                 }
@@ -110,18 +112,40 @@ public enum InputCollector {
                 return .failure(
                     .error(InputProblem.tooLarge(bytes: Int(status.st_size), limit: maxFileSize).message, file: path, at: nil))
             }
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                return .success(SourceFile(name: path, bytes: [UInt8](data), discovered: discovered))
-            } catch {
-                return .failure(.error(InputProblem.unreadable(describe(error)).message, file: path, at: nil))
+            return readRegular(descriptor: descriptor, size: Int(status.st_size), name: path).map {
+                SourceFile(name: path, bytes: $0, discovered: discovered)
             }
         }
     }
 
+    /// Reads a regular file of a known size straight into its byte array (one read, no copy);
+    /// a file that grew since its size was taken is read on to its end, within the limit.
+    private static func readRegular(descriptor: Int32, size: Int, name: String) -> Result<[UInt8], Diagnostic> {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = posixRead(descriptor, buffer.baseAddress! + count, size - count)
+                if read == 0 { break }
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                count += read
+            }
+        }
+        if failure != 0 {
+            return .failure(.error(InputProblem.unreadable(describe(errno: failure)).message, file: name, at: nil))
+        }
+        guard bytes.count == size else { return .success(bytes) }
+        // Whatever was appended after the size was taken.
+        return readBounded(descriptor: descriptor, name: name, prefix: bytes)
+    }
+
     /// Reads a descriptor to its end, or fails once it has given more than ``maxFileSize`` bytes.
-    private static func readBounded(descriptor: Int32, name: String) -> Result<[UInt8], Diagnostic> {
-        var bytes: [UInt8] = []
+    private static func readBounded(descriptor: Int32, name: String, prefix: [UInt8] = []) -> Result<[UInt8], Diagnostic> {
+        var bytes = prefix
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, $0.count) }
@@ -157,14 +181,14 @@ public enum InputCollector {
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            // One stat (following links) says both whether to descend and whether to read.
+            var status = stat()
+            guard stat(path, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFDIR {
                 walk(path, visited: &visited, found: &found, problems: &problems)
             } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 // Reading a pipe or a device found in a folder could block or never end.
-                var status = stat()
-                if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+                if status.st_mode & S_IFMT != S_IFREG {
                     problems.append(Diagnostic(.warning, file: path, mark: nil, message: InputProblem.notARegularFile.message))
                     continue
                 }

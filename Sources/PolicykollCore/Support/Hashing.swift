@@ -13,16 +13,32 @@ public enum Hashing {
         return text.withUTF8 { hex(SHA256.hash(data: $0)) }
     }
 
-    private static let digits = Array("0123456789abcdef".utf8)
+    /// The SHA-256 of strings joined by NUL, hashed part by part without building the joined
+    /// string (a fingerprint is computed for every finding).
+    public static func sha256Hex(joiningWithNUL parts: String...) -> String {
+        var hasher = SHA256()
+        for (position, part) in parts.enumerated() {
+            if position > 0 { withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) } }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hex(hasher.finalize())
+    }
 
     /// Lowercase hex of a digest's bytes.
     private static func hex(_ digest: SHA256.Digest) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
+        String(unsafeUninitializedCapacity: 64) { buffer in
+            var position = 0
+            for byte in digest {
+                buffer[position] = hexDigit(byte >> 4)
+                buffer[position + 1] = hexDigit(byte & 0x0F)
+                position += 2
+            }
+            return position
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

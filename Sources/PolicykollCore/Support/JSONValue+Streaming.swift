@@ -45,3 +45,56 @@ extension JSONValue {
         for _ in 0..<(level * 2) { output.append(UInt8(ascii: " ")) }
     }
 }
+
+/// Writes one pretty JSON object member by member, without building a ``JSONValue``: the bytes
+/// are those of `JSONValue.object(members).write(to:indent: true, level:)`. For the records a
+/// report writes by the hundred thousand.
+public struct JSONObjectWriter {
+    private let level: Int
+    private var isEmpty = true
+
+    /// Starts an object at a nesting level.
+    public init(level: Int, output: inout [UInt8]) {
+        self.level = level
+        output.append(UInt8(ascii: "{"))
+    }
+
+    /// Writes a string member.
+    public mutating func member(_ key: String, _ value: String, to output: inout [UInt8]) {
+        writeKey(key, to: &output)
+        JSONValue.writeString(value, to: &output)
+    }
+
+    /// Writes an integer member.
+    public mutating func member(_ key: String, _ value: Int, to output: inout [UInt8]) {
+        writeKey(key, to: &output)
+        output += String(value).utf8
+    }
+
+    /// Writes a member whose value is a ``JSONValue``.
+    public mutating func member(_ key: String, _ value: JSONValue, to output: inout [UInt8]) {
+        writeKey(key, to: &output)
+        value.write(to: &output, indent: true, level: level + 1)
+    }
+
+    /// Closes the object.
+    public func close(_ output: inout [UInt8]) {
+        guard !isEmpty else {
+            output.append(UInt8(ascii: "}"))
+            return
+        }
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<(level * 2) { output.append(UInt8(ascii: " ")) }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func writeKey(_ key: String, to output: inout [UInt8]) {
+        if !isEmpty { output.append(UInt8(ascii: ",")) }
+        isEmpty = false
+        output.append(UInt8(ascii: "\n"))
+        for _ in 0..<((level + 1) * 2) { output.append(UInt8(ascii: " ")) }
+        JSONValue.writeString(key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(ascii: " "))
+    }
+}

@@ -116,6 +116,12 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             while index < count {
                 let byte = bytes[index]
+                // Most bytes need nothing: test for the few that may, before the full switch.
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
+                else {
+                    index += 1
+                    continue
+                }
                 var escape: [UInt8]?
                 var width = 1
                 switch byte {
