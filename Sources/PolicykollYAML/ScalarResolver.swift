@@ -21,32 +21,58 @@ enum ScalarResolver {
     }
 
     static func resolvePlain(_ text: String) -> Resolution {
-        guard let first = text.utf8.first else { return .value(.null) }
-        // Fast path: most scalars are words; only these first characters can start a non-string.
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return .value(.null) }
+        // Fast path: most scalars are words; only these first characters can start a non-string,
+        // and the special words are at most five bytes long.
         switch first {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
-            UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"),
-            UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-            break
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return resolveNumber(text) ?? .value(.string(text))
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            if utf8.count <= 5, let special = specialWord(text) { return .value(special) }
+            return resolveNumber(text) ?? .value(.string(text))
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "f"), UInt8(ascii: "F"):
+            if utf8.count <= 5, let special = specialWord(text) { return .value(special) }
+            return .value(.string(text))
         default:
             return .value(.string(text))
         }
-        switch text {
-        case "~", "null", "Null", "NULL": return .value(.null)
-        case "true", "True", "TRUE": return .value(.bool(true))
-        case "false", "False", "FALSE": return .value(.bool(false))
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .value(.float(.infinity))
-        case "-.inf", "-.Inf", "-.INF": return .value(.float(-.infinity))
-        case ".nan", ".NaN", ".NAN": return .value(.float(.nan))
-        default: break
+    }
+
+    /// The null, boolean, infinity and not-a-number words of the core schema.
+    private static let specialWords: [(text: [UInt8], value: YAMLNode.Value)] = {
+        let words: [(String, YAMLNode.Value)] = [
+            ("~", .null), ("null", .null), ("Null", .null), ("NULL", .null),
+            ("true", .bool(true)), ("True", .bool(true)), ("TRUE", .bool(true)),
+            ("false", .bool(false)), ("False", .bool(false)), ("FALSE", .bool(false)),
+            (".inf", .float(.infinity)), (".Inf", .float(.infinity)), (".INF", .float(.infinity)),
+            ("+.inf", .float(.infinity)), ("+.Inf", .float(.infinity)), ("+.INF", .float(.infinity)),
+            ("-.inf", .float(-.infinity)), ("-.Inf", .float(-.infinity)), ("-.INF", .float(-.infinity)),
+            (".nan", .float(.nan)), (".NaN", .float(.nan)), (".NAN", .float(.nan)),
+        ]
+        return words.map { (Array($0.0.utf8), $0.1) }
+    }()
+
+    /// The value of a special word, compared byte by byte (a `switch` over string literals
+    /// compares each case as a Unicode string).
+    private static func specialWord(_ text: String) -> YAMLNode.Value? {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            for word in specialWords where word.text.count == bytes.count && word.text.elementsEqual(bytes) {
+                return word.value
+            }
+            return nil
         }
-        if let number = resolveNumber(text) { return number }
-        return .value(.string(text))
     }
 
     /// Integers (decimal, `0o` octal, `0x` hex) and floats of the core schema, or `nil`.
     static func resolveNumber(_ text: String) -> Resolution? {
-        let bytes = Array(text.utf8)
+        var contiguous = text
+        return contiguous.withUTF8 { resolveNumber(text, bytes: $0) }
+    }
+
+    private static func resolveNumber(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Resolution? {
         if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
             if bytes[1] == UInt8(ascii: "o"), bytes.dropFirst(2).allSatisfy(isOctalDigit) {
                 return integer(String(text.dropFirst(2)), radix: 8, text: text)
@@ -76,7 +102,7 @@ enum ScalarResolver {
     }
 
     /// `[-+]?[0-9]+`
-    private static func isDecimalInteger(_ bytes: [UInt8]) -> Bool {
+    private static func isDecimalInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         if index < bytes.count, bytes[index] == 45 || bytes[index] == 43 { index += 1 }
         guard index < bytes.count else { return false }
@@ -84,7 +110,7 @@ enum ScalarResolver {
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-    private static func isCoreFloat(_ bytes: [UInt8]) -> Bool {
+    private static func isCoreFloat(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
         if index < count, bytes[index] == 45 || bytes[index] == 43 { index += 1 }

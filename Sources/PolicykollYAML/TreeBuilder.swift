@@ -19,14 +19,16 @@ struct TreeBuilder {
         case invalid
     }
 
-    /// An open mapping or sequence.
+    /// An open mapping or sequence. Its children wait on the builder's shared stacks (from
+    /// `start` on) and move into an array of exactly their count when it closes: one
+    /// allocation per collection instead of one per doubling.
     struct Frame {
         var isMapping: Bool
         var mark: Mark
         var anchor: String?
         var size = 1
-        var items: [YAMLNode] = []
-        var entries: [YAMLEntry] = []
+        /// Where the frame's items (sequence) or entries (mapping) start on their stack.
+        var start: Int
         var keyPositions: [String: Int] = [:]
         var pendingKey: PendingKey?
         /// Entries merged through `<<`, each with the entry count at the point of the merge key.
@@ -36,6 +38,10 @@ struct TreeBuilder {
     let limits: YAMLLimits
     private(set) var stream = YAMLStream()
     private var frames: [Frame] = []
+    /// The items of every open sequence, innermost last.
+    private var openItems: [YAMLNode] = []
+    /// The explicit entries of every open mapping, innermost last.
+    private var openEntries: [YAMLEntry] = []
     private var anchors: [String: Built] = [:]
     private var openAnchors: Set<String> = []
     private var aliasBudgetUsed = 0
@@ -89,10 +95,17 @@ struct TreeBuilder {
                 anchors[anchor] = nil
                 openAnchors.insert(anchor)
             }
-            frames.append(Frame(isMapping: isMapping, mark: mark, anchor: anchor))
+            frames.append(
+                Frame(isMapping: isMapping, mark: mark, anchor: anchor, start: isMapping ? openEntries.count : openItems.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = frames.removeLast()
             let built = close(frame)
+            // One by one: a frame has few children, and this is cheaper than a range removal.
+            if frame.isMapping {
+                while openEntries.count > frame.start { openEntries.removeLast() }
+            } else {
+                while openItems.count > frame.start { openItems.removeLast() }
+            }
             if let anchor = frame.anchor {
                 openAnchors.remove(anchor)
                 anchors[anchor] = built
@@ -163,7 +176,7 @@ struct TreeBuilder {
         let last = frames.count - 1
         frames[last].size += built.size
         guard frames[last].isMapping else {
-            frames[last].items.append(built.node)
+            openItems.append(built.node)
             return true
         }
         guard let pending = frames[last].pendingKey else {
@@ -190,27 +203,33 @@ struct TreeBuilder {
 
     private mutating func insert(_ entry: YAMLEntry, into index: Int) {
         if let first = firstPosition(of: entry.key, inFrameAt: index) {
-            report(.duplicateKey(entry.key, first: frames[index].entries[first].keyMark), at: entry.keyMark)
+            report(.duplicateKey(entry.key, first: openEntries[first].keyMark), at: entry.keyMark)
             return
         }
-        frames[index].entries.append(entry)
-        let count = frames[index].entries.count
-        if count > 8 {
-            if count == 9 {
-                for (position, existing) in frames[index].entries.enumerated() {
-                    frames[index].keyPositions[existing.key] = position
+        let start = frames[index].start
+        openEntries.append(entry)
+        let count = openEntries.count - start
+        if count > Self.scannedKeys {
+            if count == Self.scannedKeys + 1 {
+                for position in start..<openEntries.count {
+                    frames[index].keyPositions[openEntries[position].key] = position
                 }
             } else {
-                frames[index].keyPositions[entry.key] = count - 1
+                frames[index].keyPositions[entry.key] = openEntries.count - 1
             }
         }
     }
 
-    /// The position of a key among a frame's explicit entries: a scan while small, a table after.
-    /// (The frame is read in place: passing it by value would copy its five collections.)
+    /// Up to this many keys, a duplicate is found by a scan; beyond, by a table.
+    private static let scannedKeys = 12
+
+    /// The position on the entry stack of a key among a frame's explicit entries: a scan while
+    /// small, a table after.
     private func firstPosition(of key: String, inFrameAt index: Int) -> Int? {
-        if frames[index].entries.count > 8 { return frames[index].keyPositions[key] }
-        return frames[index].entries.firstIndex { $0.key == key }
+        let start = frames[index].start
+        if openEntries.count - start > Self.scannedKeys { return frames[index].keyPositions[key] }
+        for position in start..<openEntries.count where openEntries[position].key == key { return position }
+        return nil
     }
 
     private mutating func merge(_ node: YAMLNode, into index: Int) {
@@ -235,21 +254,23 @@ struct TreeBuilder {
             report(.invalidMerge(found: node.typeNameWithArticle), at: node.mark)
             return
         }
-        frames[index].merges.append((frames[index].entries.count, merged))
+        frames[index].merges.append((openEntries.count - frames[index].start, merged))
     }
 
     /// Finishes a collection; merged keys go where the `<<` stood unless written explicitly.
     private func close(_ frame: Frame) -> Built {
         guard frame.isMapping else {
-            return Built(node: YAMLNode(.sequence(frame.items), mark: frame.mark), size: frame.size, keyText: nil)
+            return Built(
+                node: YAMLNode(.sequence(Array(openItems[frame.start...])), mark: frame.mark), size: frame.size, keyText: nil)
         }
+        let entries = openEntries[frame.start...]
         guard !frame.merges.isEmpty else {
-            return Built(node: YAMLNode(.mapping(frame.entries), mark: frame.mark), size: frame.size, keyText: nil)
+            return Built(node: YAMLNode(.mapping(Array(entries)), mark: frame.mark), size: frame.size, keyText: nil)
         }
-        var explicitKeys = Set(frame.entries.map(\.key))
+        var explicitKeys = Set(entries.map(\.key))
         var result: [YAMLEntry] = []
         var mergeIndex = 0
-        for position in 0...frame.entries.count {
+        for position in 0...entries.count {
             while mergeIndex < frame.merges.count, frame.merges[mergeIndex].position == position {
                 for entry in frame.merges[mergeIndex].entries where !explicitKeys.contains(entry.key) {
                     explicitKeys.insert(entry.key)
@@ -257,7 +278,7 @@ struct TreeBuilder {
                 }
                 mergeIndex += 1
             }
-            if position < frame.entries.count { result.append(frame.entries[position]) }
+            if position < entries.count { result.append(entries[entries.startIndex + position]) }
         }
         return Built(node: YAMLNode(.mapping(result), mark: frame.mark), size: frame.size, keyText: nil)
     }

@@ -95,22 +95,28 @@ public struct Evaluator: Sendable {
     /// its nearest existing ancestor when it is missing.
     func resolve(_ path: RulePath?, in scope: Scope) -> (node: YAMLNode?, mark: Mark) {
         guard let path else { return (scope.base, scope.base.mark) }
-        var node = path.isAbsolute ? scope.subject : scope.base
-        var mark = path.isAbsolute ? scope.subject.mark : scope.baseMark
-        for component in path.components {
-            switch component {
-            case .key(let key):
-                guard case .mapping(let entries) = node.value, let position = entries.firstIndex(where: { $0.key == key })
-                else { return (nil, mark) }
-                mark = entries[position].keyMark
-                node = entries[position].value
-            case .index(let index):
-                guard case .sequence(let items) = node.value, index < items.count else { return (nil, mark) }
-                node = items[index]
-                mark = node.mark
+        return path.isAbsolute
+            ? Self.locate(path.components, from: 0, in: scope.subject, mark: scope.subject.mark)
+            : Self.locate(path.components, from: 0, in: scope.base, mark: scope.baseMark)
+    }
+
+    /// Walks the components from `position` on. Recursive so that each node is a borrowed
+    /// parameter: walking a path copies (and reference-counts) only the node it ends at.
+    private static func locate(_ components: [RulePath.Component], from position: Int, in node: YAMLNode, mark: Mark)
+        -> (node: YAMLNode?, mark: Mark)
+    {
+        guard position < components.count else { return (node, node.mark) }
+        switch components[position] {
+        case .key(let key):
+            guard case .mapping(let entries) = node.value else { return (nil, mark) }
+            for index in entries.indices where entries[index].key == key {
+                return locate(components, from: position + 1, in: entries[index].value, mark: entries[index].keyMark)
             }
+            return (nil, mark)
+        case .index(let index):
+            guard case .sequence(let items) = node.value, index < items.count else { return (nil, mark) }
+            return locate(components, from: position + 1, in: items[index], mark: items[index].mark)
         }
-        return (node, node.mark)
     }
 
     /// A trace of what a test looked at, built without rendering its path.

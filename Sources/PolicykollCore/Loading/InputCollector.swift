@@ -118,8 +118,9 @@ public enum InputCollector {
         }
     }
 
-    /// Reads a regular file of a known size straight into its byte array (one read, no copy);
-    /// a file that grew since its size was taken is read on to its end, within the limit.
+    /// Reads a regular file of a known size straight into its byte array (one read, no copy).
+    /// What is appended after its size was taken is not read: the size was checked against the
+    /// limit, and the read stays within it.
     private static func readRegular(descriptor: Int32, size: Int, name: String) -> Result<[UInt8], Diagnostic> {
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -138,14 +139,12 @@ public enum InputCollector {
         if failure != 0 {
             return .failure(.error(InputProblem.unreadable(describe(errno: failure)).message, file: name, at: nil))
         }
-        guard bytes.count == size else { return .success(bytes) }
-        // Whatever was appended after the size was taken.
-        return readBounded(descriptor: descriptor, name: name, prefix: bytes)
+        return .success(bytes)
     }
 
     /// Reads a descriptor to its end, or fails once it has given more than ``maxFileSize`` bytes.
-    private static func readBounded(descriptor: Int32, name: String, prefix: [UInt8] = []) -> Result<[UInt8], Diagnostic> {
-        var bytes = prefix
+    private static func readBounded(descriptor: Int32, name: String) -> Result<[UInt8], Diagnostic> {
+        var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { posixRead(descriptor, $0.baseAddress, $0.count) }

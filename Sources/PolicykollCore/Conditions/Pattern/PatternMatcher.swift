@@ -25,6 +25,13 @@ struct PatternMatcher: Sendable {
     /// The scalars (case-folded under `(?i)`) a match can start with, when that is known: at a
     /// position where no thread is alive and the scalar is not one of them, nothing can start.
     private var firstScalars: Set<Unicode.Scalar>?
+    /// Whether every match must start at the start of the text (`^…`): then no thread is
+    /// started after the first position, and the search ends as soon as none is alive.
+    private var anchoredAtStart = false
+    /// When the whole pattern is one literal or an alternation of literals (`a|bc|def`, possibly
+    /// after `^` and under `(?i)`): the literals (case-folded under `(?i)`), searched for
+    /// directly instead of simulating the program.
+    private var literals: LiteralSearch?
 
     /// Compiles a pattern, or throws a ``PatternError`` saying what is not supported and where.
     init(_ pattern: String) throws {
@@ -41,6 +48,24 @@ struct PatternMatcher: Sendable {
             }
         }
         firstScalars = Self.startScalars(of: program)
+        anchoredAtStart = Self.isAnchoredAtStart(program)
+        literals = LiteralSearch(syntax, ignoresCase: ignoresCase)
+    }
+
+    /// Whether every path from the first instruction passes `^` before it consumes anything.
+    private static func isAnchoredAtStart(_ program: [Instruction]) -> Bool {
+        var seen: Set<Int> = []
+        var stack = [0]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .assertStart: continue
+            case .jump(let target): stack.append(target)
+            case .split(let first, let second): stack += [first, second]
+            default: return false
+            }
+        }
+        return true
     }
 
     /// The scalars the program must consume first, or `nil` when anything else can come first
@@ -137,21 +162,28 @@ struct PatternMatcher: Sendable {
     func matches(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         let folded = ignoresCase ? scalars.map(Self.fold) : scalars
+        if let literals { return literals.found(in: folded) }
         var current = ThreadList(capacity: program.count)
         var next = ThreadList(capacity: program.count)
+        var stack: [Int] = []
         for position in 0...scalars.count {
-            // Unanchored: a new thread starts at every position where a match can start.
-            if current.threads.isEmpty, let firstScalars {
-                guard position < scalars.count else { break }
-                if !firstScalars.contains(folded[position]) { continue }
+            if anchoredAtStart, position > 0 {
+                // Nothing can start here; the search is over once no thread is alive.
+                if current.threads.isEmpty { return false }
+            } else {
+                // Unanchored: a new thread starts at every position where a match can start.
+                if current.threads.isEmpty, let firstScalars {
+                    guard position < scalars.count else { break }
+                    if !firstScalars.contains(folded[position]) { continue }
+                }
+                add(0, to: &current, at: position, in: scalars, stack: &stack)
+                if current.containsMatch { return true }
             }
-            add(0, to: &current, at: position, in: scalars)
-            if current.containsMatch { return true }
             guard position < scalars.count else { break }
             next.clear()
             for pc in current.threads {
                 if step(program[pc], on: scalars[position], folded: folded[position]) {
-                    add(pc + 1, to: &next, at: position + 1, in: scalars)
+                    add(pc + 1, to: &next, at: position + 1, in: scalars, stack: &stack)
                 }
             }
             swap(&current, &next)
@@ -174,8 +206,11 @@ struct PatternMatcher: Sendable {
     }
 
     /// Adds a thread and everything reachable from it without consuming input.
-    private func add(_ start: Int, to list: inout ThreadList, at position: Int, in scalars: [Unicode.Scalar]) {
-        var stack = [start]
+    private func add(
+        _ start: Int, to list: inout ThreadList, at position: Int, in scalars: [Unicode.Scalar], stack: inout [Int]
+    ) {
+        stack.removeAll(keepingCapacity: true)
+        stack.append(start)
         while let pc = stack.popLast() {
             guard list.insert(pc) else { continue }
             switch program[pc] {
@@ -236,5 +271,70 @@ private struct ThreadList {
             seen = Array(repeating: 0, count: seen.count)
             generation = 1
         }
+    }
+}
+
+/// A search for any of a few literal strings: by the first scalar, then scalar by scalar.
+///
+/// - Complexity: O(*n* × *m*) for a text of *n* scalars and literals of *m* scalars in all, the
+///   same bound as the program it stands for; in practice a lookup per position.
+private struct LiteralSearch: Sendable {
+    let literals: [[Unicode.Scalar]]
+    let anchored: Bool
+    /// The literals by their first scalar.
+    private let byFirst: [Unicode.Scalar: [Int]]
+
+    /// The search a pattern stands for, or `nil` when it is not literals only.
+    init?(_ syntax: PatternSyntax, ignoresCase: Bool) {
+        var body = syntax
+        var anchored = false
+        if case .concatenation(let items) = syntax, items.first == .startAnchor {
+            anchored = true
+            body = items.count == 2 ? items[1] : .concatenation(Array(items.dropFirst()))
+        }
+        let branches: [PatternSyntax]
+        if case .alternation(let alternatives) = body { branches = alternatives } else { branches = [body] }
+        var literals: [[Unicode.Scalar]] = []
+        for branch in branches {
+            guard let literal = Self.literal(branch), !literal.isEmpty else { return nil }
+            literals.append(ignoresCase ? literal.map(PatternMatcher.fold) : literal)
+        }
+        self.literals = literals
+        self.anchored = anchored
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
+        for (index, literal) in literals.enumerated() { byFirst[literal[0], default: []].append(index) }
+        self.byFirst = byFirst
+    }
+
+    /// The scalars of a literal (a scalar, or a concatenation of them), or `nil`.
+    private static func literal(_ syntax: PatternSyntax) -> [Unicode.Scalar]? {
+        switch syntax {
+        case .scalar(let scalar): return [scalar]
+        case .concatenation(let items):
+            var scalars: [Unicode.Scalar] = []
+            for item in items {
+                guard case .scalar(let scalar) = item else { return nil }
+                scalars.append(scalar)
+            }
+            return scalars
+        default: return nil
+        }
+    }
+
+    /// Whether a literal occurs in the (already case-folded) text; at its start when anchored.
+    func found(in text: [Unicode.Scalar]) -> Bool {
+        let lastStart = anchored ? min(0, text.count - 1) : text.count - 1
+        guard lastStart >= 0 else { return false }
+        for start in 0...lastStart {
+            guard let candidates = byFirst[text[start]] else { continue }
+            for index in candidates where occurs(literals[index], in: text, at: start) { return true }
+        }
+        return false
+    }
+
+    private func occurs(_ literal: [Unicode.Scalar], in text: [Unicode.Scalar], at start: Int) -> Bool {
+        guard text.count - start >= literal.count else { return false }
+        for offset in 1..<literal.count where text[start + offset] != literal[offset] { return false }
+        return true
     }
 }
