@@ -49,6 +49,16 @@ struct PatternTests {
         ("\\s", "a b", true),
         ("^\\S+$", "a b", false),
         ("a{,2}", "a{,2}", true),
+        // Literals and alternations of literals, searched for directly.
+        ("(?i)hälsa|vårdplan|patient", "Stöd för VÅRDPLANER", true),
+        ("(?i)hälsa|vårdplan|patient", "Skolskjuts", false),
+        ("(?i)openapi|asyncapi", "AsyncAPI 2.6", true),
+        ("^(FGS|E-ARK)", "E-ARK SIP", true),
+        ("^(FGS|E-ARK)", "Paket FGS", false),
+        ("^https://", "", false),
+        ("abc", "ab", false),
+        ("abc|bcd", "xbcd", true),
+        ("é", "café", true),
     ]
 
     @Test("the table of patterns", arguments: cases)
@@ -98,7 +108,8 @@ struct PatternTests {
     func differential() throws {
         let patterns = [
             "^a+b?$", "(ab|ba)+", "[a-c]{2,3}", "^(?:a|b)*c$", "\\bab\\b", "a.b", "[^ab]+$", "^\\d+(\\.\\d+)?$", "b{2}",
-            "(a|b|c)d", "^$", "\\s\\w", "c$", "^[abc ]*$",
+            "(a|b|c)d", "^$", "\\s\\w", "c$", "^[abc ]*$", "ab", "ab|ba|d1", "^(ab|c)", "^a", "(?i)AB|Cd", "(?i)^B",
+            "^ab|c", "a 1",
         ]
         var generator = SplitMix64(seed: 42)
         let alphabet = Array("abcd 1.2")
