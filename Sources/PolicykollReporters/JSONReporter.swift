@@ -59,6 +59,7 @@ public struct JSONReporter: Reporter {
             let end = min(findings.count, start + window)
             let pieces = Parallel.mapChunks(count: end - first, minimumChunk: 256) { range -> [[UInt8]] in
                 var bytes: [UInt8] = []
+                bytes.reserveCapacity(range.count * 768)
                 for offset in range {
                     let index = first + offset
                     if index > 0 { bytes.append(UInt8(ascii: ",")) }

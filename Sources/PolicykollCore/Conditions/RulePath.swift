@@ -64,16 +64,20 @@ public struct RulePath: Sendable, Hashable, CustomStringConvertible {
 
     /// Renders steps as `a.b[0].c`.
     public static func render(_ components: [Component]) -> String {
-        var text = ""
+        // Built as bytes, then made a string once: paths are rendered for every finding.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(components.count * 12)
         for component in components {
             switch component {
             case .key(let key):
-                if !text.isEmpty { text += "." }
-                text += key
+                if !bytes.isEmpty { bytes.append(UInt8(ascii: ".")) }
+                bytes += key.utf8
             case .index(let index):
-                text += "[\(index)]"
+                bytes.append(UInt8(ascii: "["))
+                bytes += String(index).utf8
+                bytes.append(UInt8(ascii: "]"))
             }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -73,17 +73,17 @@ public struct Evaluator: Sendable {
         /// The root of the declaration under check (`$.`).
         let subject: YAMLNode
         let base: YAMLNode
-        let basePath: [RulePath.Component]
+        let basePath: BasePath
         let baseMark: Mark
 
         init(declaration: Declaration) {
             self.subject = declaration.root
             self.base = declaration.root
-            self.basePath = []
+            self.basePath = BasePath()
             self.baseMark = declaration.root.mark
         }
 
-        init(subject: YAMLNode, base: YAMLNode, basePath: [RulePath.Component], baseMark: Mark) {
+        init(subject: YAMLNode, base: YAMLNode, basePath: BasePath, baseMark: Mark) {
             self.subject = subject
             self.base = base
             self.basePath = basePath
@@ -125,7 +125,7 @@ public struct Evaluator: Sendable {
     {
         let missing = located.node.map(\.isNull) ?? true
         return Trace(
-            base: path?.isAbsolute == true ? [] : scope.basePath, path: path, mark: located.mark,
+            base: path?.isAbsolute == true ? BasePath() : scope.basePath, path: path, mark: located.mark,
             observation: observation ?? (missing ? .missing : .value), node: located.node)
     }
 
@@ -179,12 +179,13 @@ public struct Evaluator: Sendable {
             return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .notAList)))
         }
         let listTrace = trace(path, located, in: scope)
-        let listPath = (path.isAbsolute ? [] : scope.basePath) + path.components
+        // The list's concrete path, built once; each element's is this plus its index.
+        let listPath = (path.isAbsolute ? [] : scope.basePath.components) + path.components
         var failing: [Trace] = []
         var satisfying: [Trace] = []
         for (offset, item) in items.enumerated() {
             let elementScope = Scope(
-                subject: scope.subject, base: item, basePath: listPath + [.index(offset)], baseMark: item.mark)
+                subject: scope.subject, base: item, basePath: BasePath(prefix: listPath, index: offset), baseMark: item.mark)
             let verdict = evaluate(assertion, in: elementScope)
             let traces = verdict.traces.all
             if verdict.holds {
@@ -211,7 +212,7 @@ public struct Evaluator: Sendable {
             return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .unknownReference(id: id, kind: kind))))
         }
         guard let assertion else { return Verdict(holds: true, traces: .one(trace(path, located, in: scope))) }
-        let targetScope = Scope(subject: scope.subject, base: target.root, basePath: [], baseMark: target.root.mark)
+        let targetScope = Scope(subject: scope.subject, base: target.root, basePath: BasePath(), baseMark: target.root.mark)
         let holds = evaluate(assertion, in: targetScope).holds
         return Verdict(holds: holds, traces: .one(trace(path, located, in: scope, holds ? .value : .failingReference(id: id))))
     }

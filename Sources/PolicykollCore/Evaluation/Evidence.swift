@@ -34,10 +34,23 @@ public struct Evidence: Sendable, Hashable {
     }
 }
 
+/// The concrete path of a scope's base: a list's path and the element's index inside `each`,
+/// kept apart so that entering each element of a list builds no array.
+struct BasePath {
+    var prefix: [RulePath.Component] = []
+    var index: Int?
+
+    /// The steps, index included.
+    var components: [RulePath.Component] {
+        guard let index else { return prefix }
+        return prefix + [.index(index)]
+    }
+}
+
 /// Where a test looked, kept cheap while evaluating: the path is rendered only for failures.
 struct Trace {
     /// The concrete path of the scope's base (indexes inside `each`), empty for `$.` paths.
-    var base: [RulePath.Component]
+    var base: BasePath
     /// The rule's path from the base, or `nil` for the base itself.
     var path: RulePath?
     /// The value's mark, or the nearest existing ancestor's key.
@@ -49,7 +62,7 @@ struct Trace {
     /// The public evidence, with its path and value rendered.
     func evidence() -> Evidence {
         Evidence(
-            path: RulePath.render(base + (path?.components ?? [])), mark: mark, observation: observation,
+            path: RulePath.render(base.components + (path?.components ?? [])), mark: mark, observation: observation,
             valueText: node.map { MessageRenderer.shorten(ValueSemantics.display($0)) })
     }
 }

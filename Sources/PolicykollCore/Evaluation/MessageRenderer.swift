@@ -74,6 +74,8 @@ final class MessageRenderer {
     }
 
     static func shorten(_ text: String) -> String {
-        text.count > 120 ? String(text.prefix(117)) + "…" : text
+        // At most 120 bytes is at most 120 characters: no need to count them.
+        guard text.utf8.count > 120, text.count > 120 else { return text }
+        return String(text.prefix(117)) + "…"
     }
 }

@@ -13,28 +13,28 @@ public enum Hashing {
         return text.withUTF8 { hex(SHA256.hash(data: $0)) }
     }
 
-    /// The SHA-256 of strings joined by NUL, hashed part by part without building the joined
-    /// string (a fingerprint is computed for every finding).
+    /// The SHA-256 of strings joined by NUL, hashed in one call without building a `String`
+    /// (a fingerprint is computed for every finding).
     public static func sha256Hex(joiningWithNUL parts: String...) -> String {
-        var hasher = SHA256()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
         for (position, part) in parts.enumerated() {
-            if position > 0 { withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) } }
-            var part = part
-            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            if position > 0 { bytes.append(0) }
+            bytes += part.utf8
         }
-        return hex(hasher.finalize())
+        return hex(SHA256.hash(data: bytes))
     }
 
     /// Lowercase hex of a digest's bytes.
     private static func hex(_ digest: SHA256.Digest) -> String {
-        String(unsafeUninitializedCapacity: 64) { buffer in
-            var position = 0
-            for byte in digest {
-                buffer[position] = hexDigit(byte >> 4)
-                buffer[position + 1] = hexDigit(byte & 0x0F)
-                position += 2
+        digest.withUnsafeBytes { digestBytes in
+            String(unsafeUninitializedCapacity: digestBytes.count * 2) { buffer in
+                for (position, byte) in digestBytes.enumerated() {
+                    buffer[2 * position] = hexDigit(byte >> 4)
+                    buffer[2 * position + 1] = hexDigit(byte & 0x0F)
+                }
+                return digestBytes.count * 2
             }
-            return position
         }
     }
 

@@ -102,6 +102,18 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(value)
     }
 
+    /// Whether any of eight bytes is one `writeString` must look at: a control character, `"`,
+    /// `\\`, DEL, or 0xE2 (which starts U+2028 and U+2029). Exact: no such byte is missed.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let hasControl = (word &- 0x20 &* ones) & ~word & highs != 0
+        return hasControl || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones))
+            || hasZeroByte(word ^ (0x7F &* ones)) || hasZeroByte(word ^ (0xE2 &* ones))
+    }
+
     /// Appends a JSON string literal: quotes, backslashes and control characters escaped, and
     /// U+2028/U+2029 too (they break JavaScript); everything else copied as UTF-8.
     static func writeString(_ value: String, to output: inout [UInt8]) {
@@ -115,6 +127,13 @@ public indirect enum JSONValue: Sendable, Equatable {
                 if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
             }
             while index < count {
+                // Most text needs nothing: skip eight bytes at a time while none of them may.
+                if index + 8 <= count,
+                    !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 // Most bytes need nothing: test for the few that may, before the full switch.
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
