@@ -20,7 +20,7 @@ public struct JSONReporter: Reporter {
     /// to `sink` a megabyte at a time.
     public func write(_ report: CheckReport, to sink: ([UInt8]) -> Void) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.chunk + 4096)
+        bytes.reserveCapacity(JSONValue.streamChunk + 4096)
         guard case .object(let members) = document(report, includingFindings: false) else { return }
         withoutActuallyEscaping(sink) { sink in
             var streamed: [(key: String, write: (inout [UInt8], Int) -> Void)] = []
@@ -41,44 +41,12 @@ public struct JSONReporter: Reporter {
         sink(bytes)
     }
 
-    private static let chunk = 1 << 20
-
     /// The findings array, rendered on every core a window at a time and handed on in order:
     /// the same bytes as `JSONValue.array(…).write(…, indent: true, …)`.
     private func writeFindings(_ findings: [Finding], to output: inout [UInt8], level: Int, sink: ([UInt8]) -> Void) {
-        guard !findings.isEmpty else {
-            output += Array("[]".utf8)
-            return
+        JSONValue.writeArrayInParallel(count: findings.count, to: &output, level: level, sink: sink) { index, bytes, level in
+            writeFinding(findings[index], to: &bytes, level: level)
         }
-        output.append(UInt8(ascii: "["))
-        let indent = Array(("\n" + String(repeating: " ", count: (level + 1) * 2)).utf8)
-        let window = 2048 * Parallel.workers
-        var start = 0
-        while start < findings.count {
-            let first = start
-            let end = min(findings.count, start + window)
-            let pieces = Parallel.mapChunks(count: end - first, minimumChunk: 256) { range -> [[UInt8]] in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(range.count * 768)
-                for offset in range {
-                    let index = first + offset
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    bytes += indent
-                    writeFinding(findings[index], to: &bytes, level: level + 1)
-                }
-                return [bytes]
-            }
-            for piece in pieces {
-                output += piece
-                if output.count >= Self.chunk {
-                    sink(output)
-                    output.removeAll(keepingCapacity: true)
-                }
-            }
-            start = end
-        }
-        output += Array(("\n" + String(repeating: " ", count: level * 2)).utf8)
-        output.append(UInt8(ascii: "]"))
     }
 
     /// The report as a JSON value.

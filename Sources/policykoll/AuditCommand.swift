@@ -110,7 +110,8 @@ struct AuditCommand: ParsableCommand {
         }
         let protected = (inputs + exceptionFiles + loaded.files).map(\.name) + [history].compactMap { $0 }
         var failed = false
-        if let problem = ReportOutput.write(reporter.render(audit), to: output, protecting: protected) {
+        let reporter = self.reporter
+        if let problem = ReportOutput.write(to: output, protecting: protected, produce: { reporter.write(audit, to: $0) }) {
             Console.error(style.render(problem, lines: nil))
             failed = true
         }

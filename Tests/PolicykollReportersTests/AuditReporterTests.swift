@@ -32,6 +32,22 @@ struct AuditReporterTests {
         #expect(object["trend"] == nil)
     }
 
+    @Test("streamed JSON is byte for byte the rendered JSON, with and without a trend")
+    func jsonStreaming() throws {
+        var audit = try AuditFixtures.audit()
+        for _ in 0..<2 {
+            var streamed: [UInt8] = []
+            var pieces = 0
+            AuditJSONReporter().write(audit) {
+                streamed += $0
+                pieces += 1
+            }
+            #expect(streamed == Array(AuditJSONReporter().render(audit).utf8))
+            #expect(pieces >= 1)
+            audit.trend = AuditTrend(from: AuditSnapshot(audit, label: "2025"), to: AuditSnapshot(audit, label: "2026"))
+        }
+    }
+
     @Test("Markdown and CSV match their golden files byte for byte", arguments: [Language.sv, .en])
     func markdownAndCSV(language: Language) throws {
         let audit = try AuditFixtures.audit(language: language)

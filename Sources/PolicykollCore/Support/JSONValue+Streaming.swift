@@ -24,6 +24,54 @@ extension JSONValue {
         output.append(UInt8(ascii: "]"))
     }
 
+    /// Writes a pretty JSON array of `count` elements, rendered on every core a window at a time
+    /// and handed to `sink` in order as they are done: the same bytes as
+    /// `.array(elements).write(…, indent: true, level: level)`. `writeElement` appends element
+    /// `index` at nesting level `level` (as `write(to:indent:level:)` would).
+    ///
+    /// Memory stays bounded by the window, however many elements there are.
+    public static func writeArrayInParallel(
+        count: Int, to output: inout [UInt8], level: Int, sink: ([UInt8]) -> Void,
+        writeElement: @Sendable (_ index: Int, _ output: inout [UInt8], _ level: Int) -> Void
+    ) {
+        guard count > 0 else {
+            output += Array("[]".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "["))
+        let indent = Array(("\n" + String(repeating: " ", count: (level + 1) * 2)).utf8)
+        let window = 2048 * Parallel.workers
+        var start = 0
+        while start < count {
+            let first = start
+            let end = min(count, start + window)
+            let pieces = Parallel.mapChunks(count: end - first, minimumChunk: 64) { range -> [[UInt8]] in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(range.count * 512)
+                for offset in range {
+                    let index = first + offset
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    bytes += indent
+                    writeElement(index, &bytes, level + 1)
+                }
+                return [bytes]
+            }
+            for piece in pieces {
+                output += piece
+                if output.count >= streamChunk {
+                    sink(output)
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
+            start = end
+        }
+        output += Array(("\n" + String(repeating: " ", count: level * 2)).utf8)
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// How many bytes a streaming writer gathers before handing them on.
+    public static let streamChunk = 1 << 20
+
     /// Writes a pretty JSON object whose members write their own values (for streaming members).
     public static func writeObject(
         _ members: [(key: String, write: (inout [UInt8], Int) -> Void)], to output: inout [UInt8], level: Int

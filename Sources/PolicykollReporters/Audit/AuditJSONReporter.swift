@@ -12,8 +12,48 @@ public struct AuditJSONReporter: AuditReporter {
         document(audit).prettyText + "\n"
     }
 
+    /// The same bytes as `render(audit)`, with the systems rendered on every core and handed to
+    /// `sink` a megabyte at a time: an audit of the whole inventory is never held whole.
+    public func write(_ audit: AuditReport, to sink: ([UInt8]) -> Void) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(JSONValue.streamChunk + 4096)
+        guard case .object(let members) = document(audit, includingSystems: false) else { return }
+        let remediations = Self.remediations(audit)
+        withoutActuallyEscaping(sink) { sink in
+            let streamed = members.map { member -> (key: String, write: (inout [UInt8], Int) -> Void) in
+                guard member.0 == "systems" else {
+                    return (member.0, { output, level in member.1.write(to: &output, indent: true, level: level) })
+                }
+                return (
+                    "systems",
+                    { output, level in
+                        JSONValue.writeArrayInParallel(count: audit.systems.count, to: &output, level: level, sink: sink) {
+                            index, bytes, level in
+                            system(audit, audit.systems[index], remediations: remediations)
+                                .write(to: &bytes, indent: true, level: level)
+                        }
+                    }
+                )
+            }
+            JSONValue.writeObject(streamed, to: &bytes, level: 0)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        sink(bytes)
+    }
+
     /// The report as a JSON value.
     public func document(_ audit: AuditReport) -> JSONValue {
+        document(audit, includingSystems: true)
+    }
+
+    /// Each rule's remediation in the report's language (or `nil`), by rule id.
+    private static func remediations(_ audit: AuditReport) -> [String: String?] {
+        Dictionary(
+            audit.pack.rules.map { ($0.id, $0.remediation?.text(audit.language)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private func document(_ audit: AuditReport, includingSystems: Bool) -> JSONValue {
+        let remediations = includingSystems ? Self.remediations(audit) : [:]
         let language = audit.language
         let rules = audit.pack.rules
         var members: [(String, JSONValue)] = [
@@ -87,7 +127,11 @@ public struct AuditJSONReporter: AuditReporter {
                         return .object([("id", .string(system.id)), ("openErrors", .int(system.openErrors))])
                     })
             ),
-            ("systems", .array(audit.systems.map { system(audit, $0) })),
+            (
+                "systems",
+                .array(
+                    includingSystems ? audit.systems.map { [remediations] in system(audit, $0, remediations: remediations) } : [])
+            ),
             ("exceptions", .array(audit.exceptions.map(exception))),
             (
                 "inventoryProblems",
@@ -123,7 +167,7 @@ public struct AuditJSONReporter: AuditReporter {
         return .object(members)
     }
 
-    private func system(_ audit: AuditReport, _ system: SystemAudit) -> JSONValue {
+    private func system(_ audit: AuditReport, _ system: SystemAudit, remediations: [String: String?]) -> JSONValue {
         let rules = audit.pack.rules
         return .object(
             [
@@ -145,7 +189,7 @@ public struct AuditJSONReporter: AuditReporter {
                                 ("message", .string(finding.message)),
                                 (
                                     "remediation",
-                                    .string(audit.pack.rule(finding.ruleID)?.remediation?.text(audit.language))
+                                    .string(remediations[finding.ruleID] ?? nil)
                                 ),
                                 ("fingerprint", .string(finding.fingerprint)),
                             ]

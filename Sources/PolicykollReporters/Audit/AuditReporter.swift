@@ -4,6 +4,16 @@ public import PolicykollCore
 public protocol AuditReporter: Sendable {
     /// The whole report as text (written as UTF-8).
     func render(_ audit: AuditReport) -> String
+
+    /// Hands the report to `sink` in pieces, in order; formats that can stream (JSON) never hold
+    /// the whole report in memory at once.
+    func write(_ audit: AuditReport, to sink: ([UInt8]) -> Void)
+}
+
+extension AuditReporter {
+    public func write(_ audit: AuditReport, to sink: ([UInt8]) -> Void) {
+        sink(Array(render(audit).utf8))
+    }
 }
 
 /// Number formats shared by the audit reporters.
