@@ -105,6 +105,8 @@ struct AuditReporterTests {
             ("' autofocus onfocus='x", "&#39; autofocus onfocus=&#39;x"),
             ("javascript:alert(1)", "javascript:alert(1)"), ("a & b", "a &amp; b"), ("`x`", "&#96;x&#96;"),
             ("bell\u{07}nul\u{0}", "bell\u{FFFD}nul\u{FFFD}"), ("Förskoleförvaltningen", "Förskoleförvaltningen"),
+            ("C1\u{85}DEL\u{7F}", "C1\u{FFFD}DEL\u{FFFD}"), ("non\u{FFFE}char\u{FFFF}", "non\u{FFFD}char\u{FFFD}"),
+            ("a · b\u{A0}c\u{F8FF}", "a · b\u{A0}c\u{F8FF}"), ("line\nand\ttab", "line\nand\ttab"), ("", ""),
         ])
     func htmlEscape(input: String, expected: String) {
         #expect(HTMLText.escape(input) == expected)

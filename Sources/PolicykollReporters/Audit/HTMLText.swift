@@ -7,6 +7,8 @@
 public enum HTMLText {
     /// The escaped text.
     public static func escape(_ text: String) -> String {
+        // Most text needs nothing: return it as it is unless a byte might need a reference.
+        guard text.utf8.contains(where: mayNeedEscape) else { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -25,6 +27,18 @@ public enum HTMLText {
             }
         }
         return output
+    }
+
+    /// Whether a UTF-8 byte may start something `escape` changes: one of the six characters, a
+    /// control character (C0, DEL, or C1 after 0xC2), or U+FFFE/U+FFFF (after 0xEF).
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"),
+            0x7F, 0xC2, 0xEF:
+            true
+        case 0x0A, 0x09: false
+        default: byte < 0x20
+        }
     }
 
     /// A fragment identifier built from any text: lowercase ASCII letters, digits and hyphens
