@@ -34,27 +34,38 @@ final class MessageRenderer {
         message(ruleTemplates[index], declaration: declaration, evidence: evidence)
     }
 
+    /// Built as UTF-8 bytes and made a string once: a message is worded for every finding.
     private func message(_ template: MessageTemplate, declaration: Declaration, evidence: Evidence) -> String {
-        let text = template.fill(from: declaration.root)
-        guard !evidence.path.isEmpty else { return text }
-        return text + " (" + detail(evidence, declaration: declaration) + ")"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(192)
+        template.fill(from: declaration.root, into: &bytes)
+        if !evidence.path.isEmpty {
+            bytes += " (".utf8
+            appendDetail(evidence, declaration: declaration, to: &bytes)
+            bytes.append(UInt8(ascii: ")"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func detail(_ evidence: Evidence, declaration: Declaration) -> String {
-        let path = evidence.path
+    private func appendDetail(_ evidence: Evidence, declaration: Declaration, to bytes: inout [UInt8]) {
+        bytes += evidence.path.utf8
         switch (evidence.observation, language) {
-        case (.missing, .sv): return "\(path) saknas"
-        case (.missing, .en): return "\(path) is missing"
-        case (.notAList, .sv): return "\(path) är ingen lista"
-        case (.notAList, .en): return "\(path) is not a list"
-        case (.unknownReference(let id, let kind), .sv): return "\(path): '\(id)' är inget deklarerat \(kind)"
-        case (.unknownReference(let id, let kind), .en): return "\(path): '\(id)' is not a declared \(kind)"
-        case (.failingReference(let id), .sv): return "\(path): '\(id)' uppfyller inte villkoret"
-        case (.failingReference(let id), .en): return "\(path): '\(id)' does not satisfy the condition"
+        case (.missing, .sv): bytes += " saknas".utf8
+        case (.missing, .en): bytes += " is missing".utf8
+        case (.notAList, .sv): bytes += " är ingen lista".utf8
+        case (.notAList, .en): bytes += " is not a list".utf8
+        case (.unknownReference(let id, let kind), .sv): bytes += ": '\(id)' är inget deklarerat \(kind)".utf8
+        case (.unknownReference(let id, let kind), .en): bytes += ": '\(id)' is not a declared \(kind)".utf8
+        case (.failingReference(let id), .sv): bytes += ": '\(id)' uppfyller inte villkoret".utf8
+        case (.failingReference(let id), .en): bytes += ": '\(id)' does not satisfy the condition".utf8
         case (.value, _):
-            if let text = evidence.valueText { return "\(path): \(text)" }
-            let value = RulePath(parsing: path).flatMap { Self.lookup($0, in: declaration.root) }
-            return "\(path): \(Self.shorten(ValueSemantics.display(value)))"
+            bytes += ": ".utf8
+            if let text = evidence.valueText {
+                bytes += text.utf8
+            } else {
+                let value = RulePath(parsing: evidence.path).flatMap { Self.lookup($0, in: declaration.root) }
+                bytes += Self.shorten(ValueSemantics.display(value)).utf8
+            }
         }
     }
 

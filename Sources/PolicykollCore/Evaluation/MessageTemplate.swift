@@ -33,19 +33,17 @@ struct MessageTemplate {
         self.segments = segments
     }
 
-    /// The text with every placeholder filled from the declaration.
-    func fill(from root: YAMLNode) -> String {
-        var output = ""
+    /// Appends the text, every placeholder filled from the declaration, as UTF-8.
+    func fill(from root: YAMLNode, into bytes: inout [UInt8]) {
         for segment in segments {
             switch segment {
             case .literal(let text):
-                output += text
+                bytes += text.utf8
             case .value(let path):
                 let value = path.flatMap { MessageRenderer.lookup($0, in: root) }
-                output += MessageRenderer.shorten(ValueSemantics.display(value))
+                bytes += MessageRenderer.shorten(ValueSemantics.display(value)).utf8
             }
         }
-        return output
     }
 }
 
