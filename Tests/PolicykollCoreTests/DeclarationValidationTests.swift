@@ -140,4 +140,20 @@ struct DeclarationValidationTests {
         #expect(report.errors.isEmpty)
         #expect(report.findings.count == 1)
     }
+
+    @Test("a declaration is a value: changing a copy leaves the original as it was")
+    func copyOnWrite() {
+        let original = Declaration(
+            apiVersion: "policykoll/v1", kind: "System", id: "a", name: "A", organisation: "O", file: "a.yaml",
+            mark: Mark(line: 1, column: 1), idMark: Mark(line: 4, column: 7),
+            root: YAMLNode(.null, mark: Mark(line: 1, column: 1)))
+        var copy = original
+        copy.id = "b"
+        copy.root = YAMLNode(.string("changed"), mark: Mark(line: 2, column: 1))
+        #expect(original.id == "a")
+        #expect(original.root.isNull)
+        #expect(copy.id == "b")
+        #expect(copy.root.string == "changed")
+        #expect(copy.file == original.file)
+    }
 }
