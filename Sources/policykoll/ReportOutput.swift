@@ -24,8 +24,14 @@ enum ReportOutput {
         }
         // The same file by another name — a symbolic link or a hard link — has the same device
         // and inode (stat follows links); a file that does not exist yet is no input.
+        // Only an existing file can be an input; then every input is looked at, on every core.
         let identity = fileIdentity(path)
-        if let identity, inputs.contains(where: { fileIdentity($0) == identity }) {
+        if let identity,
+            Parallel.mapChunks(
+                count: inputs.count, minimumChunk: 256, { range in [range.contains { fileIdentity(inputs[$0]) == identity }] }
+            )
+            .contains(true)
+        {
             return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
         }
         var isDirectory: ObjCBool = false

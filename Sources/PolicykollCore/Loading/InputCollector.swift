@@ -178,20 +178,29 @@ public enum InputCollector {
             problems.append(.error(InputProblem.unreadable(describe(error)).message, file: folder, at: nil))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
-            // One stat (following links) says both whether to descend and whether to read.
-            var status = stat()
-            guard stat(path, &status) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFDIR {
-                walk(path, visited: &visited, found: &found, problems: &problems)
-            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        let entries = names.sorted().filter { !$0.hasPrefix(".") }.map { name in
+            (name: name, path: folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name))
+        }
+        // One stat (following links) per entry says both whether to descend and whether to read;
+        // a large folder's entries are looked at on every core.
+        let modes = Parallel.mapChunks(count: entries.count, minimumChunk: 256) { range in
+            range.map { position -> mode_t? in
+                var status = stat()
+                return stat(entries[position].path, &status) == 0 ? status.st_mode & S_IFMT : nil
+            }
+        }
+        for (entry, mode) in zip(entries, modes) {
+            guard let mode else { continue }
+            if mode == S_IFDIR {
+                walk(entry.path, visited: &visited, found: &found, problems: &problems)
+            } else if entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") {
                 // Reading a pipe or a device found in a folder could block or never end.
-                if status.st_mode & S_IFMT != S_IFREG {
-                    problems.append(Diagnostic(.warning, file: path, mark: nil, message: InputProblem.notARegularFile.message))
+                if mode != S_IFREG {
+                    problems.append(
+                        Diagnostic(.warning, file: entry.path, mark: nil, message: InputProblem.notARegularFile.message))
                     continue
                 }
-                found.append(path)
+                found.append(entry.path)
             }
         }
     }
