@@ -21,6 +21,9 @@ struct PatternMatcher: Sendable {
 
     private(set) var program: [Instruction] = []
     private var sets: [ScalarSet] = []
+    /// Each set's answer for the 128 ASCII scalars, as two 64-bit masks, worked out once: most
+    /// text is ASCII, and a set with `\\s` or `\\w` is otherwise asked about Unicode properties.
+    private var asciiMasks: [(low: UInt64, high: UInt64)] = []
     let ignoresCase: Bool
     /// The scalars (case-folded under `(?i)`) a match can start with, when that is known: at a
     /// position where no thread is alive and the scalar is not one of them, nothing can start.
@@ -46,6 +49,13 @@ struct PatternMatcher: Sendable {
                 if case .scalar(let scalar) = instruction { return .scalar(Self.fold(scalar)) }
                 return instruction
             }
+        }
+        asciiMasks = sets.map { set in
+            var masks: (low: UInt64, high: UInt64) = (0, 0)
+            for value in UInt32(0)..<128 where set.contains(Unicode.Scalar(value)!, ignoringCase: ignoresCase) {
+                if value < 64 { masks.low |= 1 << UInt64(value) } else { masks.high |= 1 << UInt64(value - 64) }
+            }
+            return masks
         }
         firstScalars = Self.startScalars(of: program)
         anchoredAtStart = Self.isAnchoredAtStart(program)
@@ -166,6 +176,7 @@ struct PatternMatcher: Sendable {
         var current = ThreadList(capacity: program.count)
         var next = ThreadList(capacity: program.count)
         var stack: [Int] = []
+        stack.reserveCapacity(program.count)
         for position in 0...scalars.count {
             if anchoredAtStart, position > 0 {
                 // Nothing can start here; the search is over once no thread is alive.
@@ -199,6 +210,9 @@ struct PatternMatcher: Sendable {
         case .anyExceptNewline:
             return scalar != "\n"
         case .set(let index):
+            let value = scalar.value
+            if value < 64 { return asciiMasks[index].low & (1 << UInt64(value)) != 0 }
+            if value < 128 { return asciiMasks[index].high & (1 << UInt64(value - 64)) != 0 }
             return sets[index].contains(scalar, ignoringCase: ignoresCase)
         default:
             return false
@@ -254,6 +268,7 @@ private struct ThreadList {
 
     init(capacity: Int) {
         seen = Array(repeating: 0, count: capacity)
+        threads.reserveCapacity(capacity)
     }
 
     /// Inserts a program counter; `false` when it was already there at this position.
