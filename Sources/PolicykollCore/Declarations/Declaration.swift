@@ -6,73 +6,66 @@ public import PolicykollYAML
 /// declarations around by the ten thousand, and each copy costs one reference count instead of
 /// one per string.
 public struct Declaration: Sendable {
-    private var record: Record
+    private var storage: CopyOnWrite<Fields>
 
     /// Creates a declaration.
     public init(
         apiVersion: String, kind: String, id: String, name: String, organisation: String,
         file: String, mark: Mark, idMark: Mark, root: YAMLNode
     ) {
-        record = Record(
-            apiVersion: apiVersion, kind: kind, id: id, name: name, organisation: organisation, file: file, mark: mark,
-            idMark: idMark, root: root)
+        storage = CopyOnWrite(
+            Fields(
+                apiVersion: apiVersion, kind: kind, id: id, name: name, organisation: organisation, file: file, mark: mark,
+                idMark: idMark, root: root))
     }
 
     /// `apiVersion` (always `policykoll/v1` once validated).
     public var apiVersion: String {
-        get { record.apiVersion }
-        set { uniqueRecord().apiVersion = newValue }
+        get { storage.value.apiVersion }
+        set { storage.value.apiVersion = newValue }
     }
     /// `kind`, such as `System`.
     public var kind: String {
-        get { record.kind }
-        set { uniqueRecord().kind = newValue }
+        get { storage.value.kind }
+        set { storage.value.kind = newValue }
     }
     /// `metadata.id`: unique in a run, `[a-z0-9][a-z0-9-]*`.
     public var id: String {
-        get { record.id }
-        set { uniqueRecord().id = newValue }
+        get { storage.value.id }
+        set { storage.value.id = newValue }
     }
     /// `metadata.name`.
     public var name: String {
-        get { record.name }
-        set { uniqueRecord().name = newValue }
+        get { storage.value.name }
+        set { storage.value.name = newValue }
     }
     /// `metadata.organisation`: the nämnd or bolag.
     public var organisation: String {
-        get { record.organisation }
-        set { uniqueRecord().organisation = newValue }
+        get { storage.value.organisation }
+        set { storage.value.organisation = newValue }
     }
     /// The file the declaration was read from, as the user named it.
     public var file: String {
-        get { record.file }
-        set { uniqueRecord().file = newValue }
+        get { storage.value.file }
+        set { storage.value.file = newValue }
     }
     /// Where the document starts.
     public var mark: Mark {
-        get { record.mark }
-        set { uniqueRecord().mark = newValue }
+        get { storage.value.mark }
+        set { storage.value.mark = newValue }
     }
     /// The mark of `metadata.id`'s value, for messages about the id.
     public var idMark: Mark {
-        get { record.idMark }
-        set { uniqueRecord().idMark = newValue }
+        get { storage.value.idMark }
+        set { storage.value.idMark = newValue }
     }
     /// The whole document; rule paths start here.
     public var root: YAMLNode {
-        get { record.root }
-        set { uniqueRecord().root = newValue }
+        get { storage.value.root }
+        set { storage.value.root = newValue }
     }
 
-    /// The storage, copied first if it is shared (copy on write).
-    private mutating func uniqueRecord() -> Record {
-        if !isKnownUniquelyReferenced(&record) { record = record.copy() }
-        return record
-    }
-
-    /// The fields. Mutated only through a uniquely referenced ``Declaration``, so it is never
-    /// written while shared between threads.
-    private final class Record: @unchecked Sendable {
+    private struct Fields: Sendable {
         var apiVersion: String
         var kind: String
         var id: String
@@ -82,33 +75,5 @@ public struct Declaration: Sendable {
         var mark: Mark
         var idMark: Mark
         var root: YAMLNode
-
-        init(
-            apiVersion: String, kind: String, id: String, name: String, organisation: String, file: String, mark: Mark,
-            idMark: Mark, root: YAMLNode
-        ) {
-            self.apiVersion = apiVersion
-            self.kind = kind
-            self.id = id
-            self.name = name
-            self.organisation = organisation
-            self.file = file
-            self.mark = mark
-            self.idMark = idMark
-            self.root = root
-        }
-
-        func copy() -> Record {
-            Record(
-                apiVersion: apiVersion,
-                kind: kind,
-                id: id,
-                name: name,
-                organisation: organisation,
-                file: file,
-                mark: mark,
-                idMark: idMark,
-                root: root)
-        }
     }
 }

@@ -15,7 +15,7 @@ public enum FindingStatus: String, Sendable, Hashable {
 /// A value with copy-on-write storage: a report moves, sorts and concatenates hundreds of
 /// thousands of findings, and each copy costs one reference count instead of one per string.
 public struct Finding: Sendable, Hashable {
-    private var record: Record
+    private var storage: CopyOnWrite<Fields>
 
     /// Creates a finding.
     public init(
@@ -23,176 +23,94 @@ public struct Finding: Sendable, Hashable {
         mark: Mark, path: String, observation: Observation, area: String, principle: String, message: String,
         fingerprint: String, exception: PolicyException? = nil
     ) {
-        record = Record(
-            ruleID: ruleID, severity: severity, status: status, declarationID: declarationID, kind: kind, file: file,
-            mark: mark, path: path, observation: observation, area: area, principle: principle, message: message,
-            fingerprint: fingerprint, exception: exception)
+        storage = CopyOnWrite(
+            Fields(
+                ruleID: ruleID, severity: severity, status: status, declarationID: declarationID, kind: kind, file: file,
+                mark: mark, path: path, observation: observation, area: area, principle: principle, message: message,
+                fingerprint: fingerprint, exception: exception))
     }
 
     /// The rule's id.
     public var ruleID: String {
-        get { record.ruleID }
-        set { uniqueRecord().ruleID = newValue }
+        get { storage.value.ruleID }
+        set { storage.value.ruleID = newValue }
     }
     /// The rule's severity.
     public var severity: Severity {
-        get { record.severity }
-        set { uniqueRecord().severity = newValue }
+        get { storage.value.severity }
+        set { storage.value.severity = newValue }
     }
     /// Open, excepted or baseline.
     public var status: FindingStatus {
-        get { record.status }
-        set { uniqueRecord().status = newValue }
+        get { storage.value.status }
+        set { storage.value.status = newValue }
     }
     /// The declaration's `metadata.id`.
     public var declarationID: String {
-        get { record.declarationID }
-        set { uniqueRecord().declarationID = newValue }
+        get { storage.value.declarationID }
+        set { storage.value.declarationID = newValue }
     }
     /// The declaration's kind.
     public var kind: String {
-        get { record.kind }
-        set { uniqueRecord().kind = newValue }
+        get { storage.value.kind }
+        set { storage.value.kind = newValue }
     }
     /// The file, as the user named it.
     public var file: String {
-        get { record.file }
-        set { uniqueRecord().file = newValue }
+        get { storage.value.file }
+        set { storage.value.file = newValue }
     }
     /// The failing value, or the key of its nearest existing ancestor.
     public var mark: Mark {
-        get { record.mark }
-        set { uniqueRecord().mark = newValue }
+        get { storage.value.mark }
+        set { storage.value.mark = newValue }
     }
     /// The path the failing test looked at, with indexes inside `each`.
     public var path: String {
-        get { record.path }
-        set { uniqueRecord().path = newValue }
+        get { storage.value.path }
+        set { storage.value.path = newValue }
     }
     /// What was found there.
     public var observation: Observation {
-        get { record.observation }
-        set { uniqueRecord().observation = newValue }
+        get { storage.value.observation }
+        set { storage.value.observation = newValue }
     }
     /// The rule's area id.
     public var area: String {
-        get { record.area }
-        set { uniqueRecord().area = newValue }
+        get { storage.value.area }
+        set { storage.value.area = newValue }
     }
     /// The rule's principle id.
     public var principle: String {
-        get { record.principle }
-        set { uniqueRecord().principle = newValue }
+        get { storage.value.principle }
+        set { storage.value.principle = newValue }
     }
     /// The message, in the report's language.
     public var message: String {
-        get { record.message }
-        set { uniqueRecord().message = newValue }
+        get { storage.value.message }
+        set { storage.value.message = newValue }
     }
     /// Stable identity across edits and moves: SHA-256 of rule id, declaration id and path.
     public var fingerprint: String {
-        get { record.fingerprint }
-        set { uniqueRecord().fingerprint = newValue }
+        get { storage.value.fingerprint }
+        set { storage.value.fingerprint = newValue }
     }
     /// The exception that covers it, when its status is `excepted`.
     public var exception: PolicyException? {
-        get { record.exception }
-        set { uniqueRecord().exception = newValue }
-    }
-
-    /// The storage, copied first if it is shared (copy on write).
-    private mutating func uniqueRecord() -> Record {
-        if !isKnownUniquelyReferenced(&record) { record = record.copy() }
-        return record
+        get { storage.value.exception }
+        set { storage.value.exception = newValue }
     }
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.record === rhs.record || lhs.record.fields == rhs.record.fields
+        lhs.storage.isSameBox(as: rhs.storage) || lhs.storage.value == rhs.storage.value
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(record.fields)
+        hasher.combine(storage.value)
     }
 
-    /// The fields of a finding. Mutated only through a uniquely referenced ``Finding``, so it is
-    /// never written while shared between threads.
-    private final class Record: @unchecked Sendable {
-        var ruleID: String
-        var severity: Severity
-        var status: FindingStatus
-        var declarationID: String
-        var kind: String
-        var file: String
-        var mark: Mark
-        var path: String
-        var observation: Observation
-        var area: String
-        var principle: String
-        var message: String
-        var fingerprint: String
-        var exception: PolicyException?
-
-        init(
-            ruleID: String, severity: Severity, status: FindingStatus, declarationID: String, kind: String, file: String,
-            mark: Mark, path: String, observation: Observation, area: String, principle: String, message: String,
-            fingerprint: String, exception: PolicyException?
-        ) {
-            self.ruleID = ruleID
-            self.severity = severity
-            self.status = status
-            self.declarationID = declarationID
-            self.kind = kind
-            self.file = file
-            self.mark = mark
-            self.path = path
-            self.observation = observation
-            self.area = area
-            self.principle = principle
-            self.message = message
-            self.fingerprint = fingerprint
-            self.exception = exception
-        }
-
-        func copy() -> Record {
-            Record(
-                ruleID: ruleID,
-                severity: severity,
-                status: status,
-                declarationID: declarationID,
-                kind: kind,
-                file: file,
-                mark: mark,
-                path: path,
-                observation: observation,
-                area: area,
-                principle: principle,
-                message: message,
-                fingerprint: fingerprint,
-                exception: exception)
-        }
-
-        /// Every field, for equality and hashing.
-        var fields: Fields {
-            Fields(
-                ruleID: ruleID,
-                severity: severity,
-                status: status,
-                declarationID: declarationID,
-                kind: kind,
-                file: file,
-                mark: mark,
-                path: path,
-                observation: observation,
-                area: area,
-                principle: principle,
-                message: message,
-                fingerprint: fingerprint,
-                exception: exception)
-        }
-    }
-
-    /// The fields as a value, compared and hashed member by member.
-    private struct Fields: Hashable {
+    /// The fields, compared and hashed member by member.
+    private struct Fields: Sendable, Hashable {
         var ruleID: String
         var severity: Severity
         var status: FindingStatus
