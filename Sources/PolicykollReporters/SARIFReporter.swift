@@ -19,17 +19,71 @@ public struct SARIFReporter: Reporter {
 
     public func renderBytes(_ report: CheckReport) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(1 << 16)
-        document(report).write(to: &bytes, indent: true, level: 0)
-        bytes.append(UInt8(ascii: "\n"))
+        write(report) { bytes += $0 }
         return bytes
+    }
+
+    /// The same bytes as `document(report)`, with the results rendered on every core and handed
+    /// to `sink` a megabyte at a time: a large run's log is never held whole.
+    public func write(_ report: CheckReport, to sink: ([UInt8]) -> Void) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(JSONValue.streamChunk + 4096)
+        let ruleIndex = Self.ruleIndex(report)
+        withoutActuallyEscaping(sink) { sink in
+            var runMembers: [(key: String, write: (inout [UInt8], Int) -> Void)] = run(report, includingResults: false).map {
+                member in (member.0, { output, level in member.1.write(to: &output, indent: true, level: level) })
+            }
+            runMembers[runMembers.count - 1].write = { output, level in
+                JSONValue.writeArrayInParallel(count: report.findings.count, to: &output, level: level, sink: sink) {
+                    index, bytes, level in
+                    result(report.findings[index], ruleIndex: ruleIndex[report.findings[index].ruleID])
+                        .write(to: &bytes, indent: true, level: level)
+                }
+            }
+            JSONValue.writeObject(
+                [
+                    (
+                        "$schema",
+                        { output, level in JSONValue.string(Self.schema).write(to: &output, indent: true, level: level) }
+                    ),
+                    ("version", { output, level in JSONValue.string("2.1.0").write(to: &output, indent: true, level: level) }),
+                    (
+                        "runs",
+                        { output, level in
+                            // A one-element array, as `JSONValue.array` writes it.
+                            output.append(UInt8(ascii: "["))
+                            output += Array(("\n" + String(repeating: " ", count: (level + 1) * 2)).utf8)
+                            JSONValue.writeObject(runMembers, to: &output, level: level + 1)
+                            output += Array(("\n" + String(repeating: " ", count: level * 2)).utf8)
+                            output.append(UInt8(ascii: "]"))
+                        }
+                    ),
+                ], to: &bytes, level: 0)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        sink(bytes)
+    }
+
+    private static let schema = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    private static func ruleIndex(_ report: CheckReport) -> [String: Int] {
+        Dictionary(report.pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The SARIF log as a JSON value.
     public func document(_ report: CheckReport) -> JSONValue {
+        .object([
+            ("$schema", .string(Self.schema)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run(report, includingResults: true))])),
+        ])
+    }
+
+    /// The members of the one run; `results` is the last.
+    private func run(_ report: CheckReport, includingResults: Bool) -> [(String, JSONValue)] {
         let language = report.language
-        let ruleIndex = Dictionary(uniqueKeysWithValues: report.pack.rules.enumerated().map { ($1.id, $0) })
-        let run: [(String, JSONValue)] = [
+        let ruleIndex = includingResults ? Self.ruleIndex(report) : [:]
+        return [
             (
                 "tool",
                 .object([
@@ -67,13 +121,11 @@ public struct SARIFReporter: Reporter {
                 ])
             ),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleID]) })),
+            (
+                "results",
+                .array(includingResults ? report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleID]) } : [])
+            ),
         ]
-        return .object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object(run)])),
-        ])
     }
 
     private func rule(_ rule: Rule, pack: RulePack, language: Language) -> JSONValue {

@@ -76,6 +76,20 @@ struct CIFormatTests {
         #expect(result.status == 0, "\(result.output)")
     }
 
+    @Test("streamed SARIF is byte for byte the SARIF value, with and without a baseline")
+    func sarifStreaming() throws {
+        let report = try Self.report()
+        for reporter in [SARIFReporter(hasBaseline: true), SARIFReporter(hasBaseline: false)] {
+            var expected: [UInt8] = []
+            reporter.document(report).write(to: &expected, indent: true, level: 0)
+            expected.append(UInt8(ascii: "\n"))
+            var streamed: [UInt8] = []
+            reporter.write(report) { streamed += $0 }
+            #expect(streamed == expected)
+            #expect(reporter.renderBytes(report) == expected)
+        }
+    }
+
     @Test("SARIF carries rules, regions, suppressions with justification, and baseline states")
     func sarifContent() throws {
         let text = SARIFReporter(hasBaseline: true).render(try Self.report())
