@@ -14,25 +14,80 @@ public struct TextReporter: Reporter {
     }
 
     public func render(_ report: CheckReport) -> String {
-        let language = report.language
-        var entries: [(file: String, mark: Mark, order: Int, text: String)] = []
-        for (position, diagnostic) in (report.errors + report.warnings).enumerated() {
-            entries.append(
-                (diagnostic.file, diagnostic.mark ?? Mark(line: 0, column: 0), position, render(diagnostic, report: report)))
+        String(decoding: renderBytes(report), as: UTF8.self)
+    }
+
+    public func renderBytes(_ report: CheckReport) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(report) { bytes += $0 }
+        return bytes
+    }
+
+    /// Input problems and findings in file, line and column order (input problems first at the
+    /// same place), then the summary line: rendered on every core a window at a time and handed
+    /// to `sink` in order, so a large run's text is never held whole.
+    public func write(_ report: CheckReport, to sink: ([UInt8]) -> Void) {
+        let diagnostics = report.errors + report.warnings
+        // Entries below `diagnostics.count` are diagnostics, the rest findings.
+        let entries = 0..<(diagnostics.count + report.findings.count)
+        func key(_ entry: Int) -> (file: String, mark: Mark) {
+            entry < diagnostics.count
+                ? (diagnostics[entry].file, diagnostics[entry].mark ?? Mark(line: 0, column: 0))
+                : (report.findings[entry - diagnostics.count].file, report.findings[entry - diagnostics.count].mark)
         }
-        for (position, finding) in report.findings.enumerated() {
-            entries.append(
-                (finding.file, finding.mark, 1_000_000_000 + position, render(finding, report: report, language: language)))
+        let order = entries.sorted { left, right in
+            let (a, b) = (key(left), key(right))
+            if a.file != b.file { return a.file < b.file }
+            if a.mark != b.mark { return a.mark < b.mark }
+            return left < right
         }
-        entries.sort { ($0.file, $0.mark.line, $0.mark.column, $0.order) < ($1.file, $1.mark.line, $1.mark.column, $1.order) }
-        var output = entries.map(\.text).joined()
-        output += summaryLine(report)
-        return output
+        let notes = notes(report)
+        let window = 2048 * Parallel.workers
+        var start = 0
+        while start < order.count {
+            let first = start
+            let end = min(order.count, start + window)
+            let pieces = Parallel.mapChunks(count: end - first, minimumChunk: 64) { range -> [[UInt8]] in
+                var bytes: [UInt8] = []
+                for offset in range {
+                    let entry = order[first + offset]
+                    let text =
+                        entry < diagnostics.count
+                        ? render(diagnostics[entry], report: report)
+                        : render(report.findings[entry - diagnostics.count], report: report, notes: notes)
+                    bytes += text.utf8
+                }
+                return [bytes]
+            }
+            for piece in pieces where !piece.isEmpty { sink(piece) }
+            start = end
+        }
+        sink(Array(summaryLine(report).utf8))
     }
 
     // MARK: - Pieces
 
-    private func render(_ finding: Finding, report: CheckReport, language: Language) -> String {
+    /// The principle and fix notes under a finding of each rule, worded once per report.
+    private func notes(_ report: CheckReport) -> [String: String] {
+        let language = report.language
+        var notes: [String: String] = [:]
+        for rule in report.pack.rules where notes[rule.id] == nil {
+            var text = ""
+            if let principle = report.pack.principle(rule.principle) {
+                let word = language == .sv ? "princip" : "principle"
+                text += note("\(word) \(principle.id): \(principle.title.text(language))")
+            }
+            if let remediation = rule.remediation {
+                let word = language == .sv ? "åtgärd" : "fix"
+                text += note("\(word): \(firstLine(remediation.text(language)))")
+            }
+            notes[rule.id] = text
+        }
+        return notes
+    }
+
+    private func render(_ finding: Finding, report: CheckReport, notes: [String: String]) -> String {
+        let language = report.language
         let label = finding.severity.rawValue
         var status = ""
         switch finding.status {
@@ -44,16 +99,7 @@ public struct TextReporter: Reporter {
             file: finding.file, mark: finding.mark, label: label,
             message: "[\(finding.ruleID)] \(TerminalText.safe(finding.message))\(status)")
         text += sourceExcerpt(file: finding.file, mark: finding.mark, report: report)
-        if let rule = report.pack.rule(finding.ruleID) {
-            if let principle = report.pack.principle(rule.principle) {
-                let word = language == .sv ? "princip" : "principle"
-                text += note("\(word) \(principle.id): \(principle.title.text(language))")
-            }
-            if let remediation = rule.remediation {
-                let word = language == .sv ? "åtgärd" : "fix"
-                text += note("\(word): \(firstLine(remediation.text(language)))")
-            }
-        }
+        text += notes[finding.ruleID] ?? ""
         return text
     }
 
