@@ -21,7 +21,7 @@ public enum Parallel {
         count: Int, minimumChunk: Int = 16, _ transform: @Sendable (Range<Int>) -> [Result]
     ) -> [Result] {
         guard count > 0 else { return [] }
-        let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * 4)
+        let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * 16)
         guard chunkCount > 1 else { return transform(0..<count) }
         let slots = Slots<[Result]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
