@@ -94,12 +94,16 @@ struct AuditCommand: ParsableCommand {
             }
         }
 
-        let (inputs, inputProblems) = InputCollector.readAll(paths)
+        // Each file is read, hashed and checked on a worker, and dropped: the inventory is never
+        // all in memory at once.
+        let (inputs, inputProblems) = InputCollector.collect(paths)
         let (exceptionFiles, exceptionProblems) = InputCollector.readAll(exceptions)
         let check = CheckEngine.check(
-            pack: pack, inputs: inputs, inputProblems: inputProblems + exceptionProblems, exceptionFiles: exceptionFiles,
-            options: CheckOptions(asOf: asOf, language: language))
-        var audit = AuditReport(check: check, inputs: (inputs + exceptionFiles).map(AuditInput.init))
+            pack: pack, reading: inputs, inputProblems: inputProblems + exceptionProblems, exceptionFiles: exceptionFiles,
+            // The audit shows no source excerpts for findings; input errors still get theirs.
+            options: CheckOptions(asOf: asOf, language: language, keepsSourceLines: false, digestsInputs: true))
+        let digests = check.inputDigests.map { AuditInput(file: $0.file, sha256: $0.sha256) }
+        var audit = AuditReport(check: check, inputs: digests + exceptionFiles.map(AuditInput.init))
         if let previous, let label {
             audit.trend = AuditTrend(from: previous, to: AuditSnapshot(audit, label: label))
         }
@@ -108,7 +112,8 @@ struct AuditCommand: ParsableCommand {
         for diagnostic in check.errors {
             Console.error(style.render(diagnostic, lines: check.sources[diagnostic.file]))
         }
-        let protected = (inputs + exceptionFiles + loaded.files).map(\.name) + [history].compactMap { $0 }
+        let protected =
+            inputs.compactMap(\.path) + (exceptionFiles + loaded.files).map(\.name) + [history].compactMap { $0 }
         var failed = false
         let reporter = self.reporter
         if let problem = ReportOutput.write(to: output, protecting: protected, produce: { reporter.write(audit, to: $0) }) {

@@ -1,3 +1,4 @@
+import Foundation
 import PolicykollCore
 import PolicykollTestSupport
 import PolicykollYAML
@@ -101,6 +102,40 @@ struct AuditTests {
         #expect(audit.inputs.map(\.file) == ["org-a/alpha.yaml", "org-a/beta.yaml", "org-b/gamma.yaml"])
         #expect(audit.inputs.allSatisfy { $0.sha256.count == 64 })
         #expect(audit.inputsDigest == (try AuditFixtures.audit()).inputsDigest)
+    }
+
+    @Test("a check that reads its files can digest them as it goes: every file read, in order, none twice")
+    func digestsWhileReading() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("policykoll-digests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let texts = [
+            "b.yaml": Fixtures.declarationText(id: "b", spec: "  x: 1"),
+            "a.yaml": Fixtures.declarationText(id: "a", spec: "  x: 2"),
+            "notes.yaml": "just: other yaml\n",
+        ]
+        for (name, text) in texts { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        let pack = try #require(Fixtures.pack(rules: Fixtures.rule(assert: "{path: spec.x, exists: true}")).pack)
+        let (inputs, problems) = InputCollector.collect([folder.path, folder.path + "/missing.yaml"])
+        #expect(problems.count == 1)
+        for digests in [true, false] {
+            let report = CheckEngine.check(
+                pack: pack, reading: inputs,
+                options: CheckOptions(asOf: Fixtures.asOf, language: .en, keepsSourceLines: false, digestsInputs: digests))
+            if digests {
+                #expect(
+                    report.inputDigests.map { URL(fileURLWithPath: $0.file).lastPathComponent } == [
+                        "a.yaml", "b.yaml", "notes.yaml",
+                    ])
+                for digest in report.inputDigests {
+                    let name = URL(fileURLWithPath: digest.file).lastPathComponent
+                    #expect(digest.sha256 == Hashing.sha256Hex(Array(texts[name]!.utf8)))
+                }
+            } else {
+                #expect(report.inputDigests.isEmpty)
+            }
+            #expect(report.declarationCount == 2)
+        }
     }
 
     @Test("the trend compares per area and organisation, in percentage points")

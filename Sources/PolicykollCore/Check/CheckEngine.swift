@@ -56,6 +56,7 @@ public enum CheckEngine {
         // document is dropped as soon as its file is done.
         let local = Evaluator(rules: pack.rules, index: DeclarationIndex(), asOf: asOf)
         let keepsLines = options.keepsSourceLines
+        let digestsInputs = options.digestsInputs
         var firstPass = Parallel.mapChunks(count: inputCount, minimumChunk: 4) { range in
             let renderer = MessageRenderer(language: language, rules: pack.rules)
             return range.map { position -> PassOneFile in
@@ -63,7 +64,7 @@ public enum CheckEngine {
                 switch fetch(position) {
                 case .success(let read): file = read
                 case .failure(let problem):
-                    return PassOneFile(name: nil, diagnostics: [problem], skipped: false, lines: nil, items: [])
+                    return PassOneFile(name: nil, diagnostics: [problem], skipped: false, lines: nil, sha256: nil, items: [])
                 }
                 let loaded = DeclarationLoader.load(file, validator: validator)
                 let items = loaded.declarations.map { declaration in
@@ -75,14 +76,17 @@ public enum CheckEngine {
                 let needsLines = keepsLines || loaded.diagnostics.contains { $0.mark != nil }
                 return PassOneFile(
                     name: file.name, diagnostics: loaded.diagnostics, skipped: loaded.skipped,
-                    lines: needsLines ? SourceLines(file.bytes) : nil, items: items)
+                    lines: needsLines ? SourceLines(file.bytes) : nil,
+                    sha256: digestsInputs ? Hashing.sha256Hex(file.bytes) : nil, items: items)
             }
         }
         var items: [PassOneItem] = []
         var inputLines: [String: SourceLines] = [:]
+        var inputDigests: [(file: String, sha256: String)] = []
         for pass in firstPass {
             if pass.skipped, let name = pass.name { skipped.append(name) }
             if let name = pass.name, let lines = pass.lines { inputLines[name] = lines }
+            if let name = pass.name, let sha256 = pass.sha256 { inputDigests.append((name, sha256)) }
             diagnostics += pass.diagnostics
             for item in pass.items {
                 let declaration = item.declaration
@@ -179,7 +183,7 @@ public enum CheckEngine {
         return CheckReport(
             pack: pack, asOf: options.asOf, language: options.language, results: results, findings: findings,
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
-            sources: sources, exceptions: triage.uses, skippedFiles: skipped)
+            sources: sources, exceptions: triage.uses, skippedFiles: skipped, inputDigests: inputDigests)
     }
 
     /// What pass 1 keeps of a file: its problems, its lines if needed, and its declarations.
@@ -188,6 +192,7 @@ public enum CheckEngine {
         var diagnostics: [Diagnostic]
         var skipped: Bool
         var lines: SourceLines?
+        var sha256: String?
         var items: [PassOneItem]
     }
 

@@ -33,6 +33,9 @@ public struct CheckReport: Sendable {
     /// Files found in folders that hold no declarations (YAML of other tools, rule packs,
     /// exceptions files): skipped, and listed so nothing is skipped silently.
     public var skippedFiles: [String] = []
+    /// Each input file read, in input order, with its SHA-256, when ``CheckOptions/digestsInputs``
+    /// was set; otherwise empty.
+    public var inputDigests: [(file: String, sha256: String)] = []
 
     /// How many declarations were checked.
     public var declarationCount: Int { results.count }
