@@ -46,9 +46,22 @@ public struct Evaluator: Sendable {
         if let when = rule.when, !evaluate(when, in: scope).holds { return .notApplicable }
         let verdict = evaluate(rule.assertion, in: scope)
         guard !verdict.holds else { return .pass }
-        // Paths are rendered only now, for the failures that become findings.
-        var seen: Set<String> = []
-        let evidence = verdict.traces.all.map { $0.evidence() }.filter { seen.insert($0.path).inserted }
+        // Paths are rendered only now, for the failures that become findings; a place is kept once.
+        let traces = verdict.traces.all
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(traces.count)
+        if traces.count <= 8 {
+            for trace in traces {
+                let place = trace.evidence()
+                if !evidence.contains(where: { $0.path == place.path }) { evidence.append(place) }
+            }
+        } else {
+            var seen: Set<String> = []
+            for trace in traces {
+                let place = trace.evidence()
+                if seen.insert(place.path).inserted { evidence.append(place) }
+            }
+        }
         return .fail(evidence.isEmpty ? [Evidence(path: "", mark: declaration.mark, observation: .value)] : evidence)
     }
 

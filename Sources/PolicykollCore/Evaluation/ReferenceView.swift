@@ -66,6 +66,7 @@ struct ReferenceView: Sendable {
         if tree.keepsAll { return node }
         guard case .mapping(let entries) = node.value else { return node }
         var kept: [YAMLEntry] = []
+        kept.reserveCapacity(min(entries.count, tree.children.count))
         for entry in entries {
             guard let child = tree.children[entry.key] else { continue }
             kept.append(YAMLEntry(key: entry.key, keyMark: entry.keyMark, value: prune(entry.value, keeping: child)))

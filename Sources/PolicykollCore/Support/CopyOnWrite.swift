@@ -21,7 +21,8 @@ struct CopyOnWrite<Value: Sendable>: Sendable {
 
     /// The value; writing it copies the box first if it is shared.
     var value: Value {
-        get { box.value }
+        // Read in place: reading one field must not copy (and reference-count) all of them.
+        _read { yield box.value }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
             yield &box.value
