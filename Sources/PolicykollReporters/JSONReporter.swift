@@ -2,19 +2,9 @@ public import PolicykollCore
 import PolicykollYAML
 
 /// The machine-readable report (design §5, fixed shape; keys may be added, never renamed).
-public struct JSONReporter: Reporter {
+public struct JSONReporter: StreamingReporter {
     /// Creates a JSON reporter.
     public init() {}
-
-    public func render(_ report: CheckReport) -> String {
-        String(decoding: renderBytes(report), as: UTF8.self)
-    }
-
-    public func renderBytes(_ report: CheckReport) -> [UInt8] {
-        var bytes: [UInt8] = []
-        write(report) { bytes += $0 }
-        return bytes
-    }
 
     /// The same bytes as `document(report)`, with the findings streamed one by one and handed
     /// to `sink` a megabyte at a time.

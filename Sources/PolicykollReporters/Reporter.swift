@@ -23,3 +23,19 @@ extension Reporter {
         sink(renderBytes(report))
     }
 }
+
+/// A format that writes itself in pieces (``Reporter/write(_:to:)``, which it must implement);
+/// the whole text and bytes are the pieces gathered.
+public protocol StreamingReporter: Reporter {}
+
+extension StreamingReporter {
+    public func render(_ report: CheckReport) -> String {
+        String(decoding: renderBytes(report), as: UTF8.self)
+    }
+
+    public func renderBytes(_ report: CheckReport) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(report) { bytes += $0 }
+        return bytes
+    }
+}

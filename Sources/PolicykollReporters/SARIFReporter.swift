@@ -4,23 +4,13 @@ import PolicykollYAML
 /// SARIF 2.1.0 for code-scanning tools: every rule with its help text and reference, every
 /// finding as a result with a region; excepted findings as suppressions carrying the
 /// justification; the baseline state when a baseline was given; input errors as notifications.
-public struct SARIFReporter: Reporter {
+public struct SARIFReporter: StreamingReporter {
     /// Whether the run had a baseline (then every result says `new` or `unchanged`).
     public var hasBaseline: Bool
 
     /// Creates a SARIF reporter.
     public init(hasBaseline: Bool = false) {
         self.hasBaseline = hasBaseline
-    }
-
-    public func render(_ report: CheckReport) -> String {
-        String(decoding: renderBytes(report), as: UTF8.self)
-    }
-
-    public func renderBytes(_ report: CheckReport) -> [UInt8] {
-        var bytes: [UInt8] = []
-        write(report) { bytes += $0 }
-        return bytes
     }
 
     /// The same bytes as `document(report)`, with the results rendered on every core and handed

@@ -3,7 +3,7 @@ import PolicykollYAML
 
 /// Compiler-style text for a terminal or editor: `file:line:col: error: [RULE] message`, the
 /// source line with a caret, the principle and the remediation; a one-line summary at the end.
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     /// Whether to colour the output with ANSI escapes (only on a terminal, never with NO_COLOR).
     public var useColor: Bool { style.useColor }
     private let style: CompilerStyle
@@ -11,16 +11,6 @@ public struct TextReporter: Reporter {
     /// Creates a text reporter.
     public init(useColor: Bool) {
         self.style = CompilerStyle(useColor: useColor)
-    }
-
-    public func render(_ report: CheckReport) -> String {
-        String(decoding: renderBytes(report), as: UTF8.self)
-    }
-
-    public func renderBytes(_ report: CheckReport) -> [UInt8] {
-        var bytes: [UInt8] = []
-        write(report) { bytes += $0 }
-        return bytes
     }
 
     /// Input problems and findings in file, line and column order (input problems first at the
@@ -42,25 +32,13 @@ public struct TextReporter: Reporter {
             return left < right
         }
         let notes = notes(report)
-        let window = 2048 * Parallel.workers
-        var start = 0
-        while start < order.count {
-            let first = start
-            let end = min(order.count, start + window)
-            let pieces = Parallel.mapChunks(count: end - first, minimumChunk: 64) { range -> [[UInt8]] in
-                var bytes: [UInt8] = []
-                for offset in range {
-                    let entry = order[first + offset]
-                    let text =
-                        entry < diagnostics.count
-                        ? render(diagnostics[entry], report: report)
-                        : render(report.findings[entry - diagnostics.count], report: report, notes: notes)
-                    bytes += text.utf8
-                }
-                return [bytes]
-            }
-            for piece in pieces where !piece.isEmpty { sink(piece) }
-            start = end
+        Parallel.renderInOrder(count: order.count, consume: sink) { position, bytes in
+            let entry = order[position]
+            let text =
+                entry < diagnostics.count
+                ? render(diagnostics[entry], report: report)
+                : render(report.findings[entry - diagnostics.count], report: report, notes: notes)
+            bytes += text.utf8
         }
         sink(Array(summaryLine(report).utf8))
     }

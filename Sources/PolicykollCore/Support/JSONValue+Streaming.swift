@@ -40,30 +40,21 @@ extension JSONValue {
         }
         output.append(UInt8(ascii: "["))
         let indent = Array(("\n" + String(repeating: " ", count: (level + 1) * 2)).utf8)
-        let window = 2048 * Parallel.workers
-        var start = 0
-        while start < count {
-            let first = start
-            let end = min(count, start + window)
-            let pieces = Parallel.mapChunks(count: end - first, minimumChunk: 64) { range -> [[UInt8]] in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(range.count * 512)
-                for offset in range {
-                    let index = first + offset
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    bytes += indent
-                    writeElement(index, &bytes, level + 1)
+        withoutActuallyEscaping(sink) { sink in
+            Parallel.renderInOrder(
+                count: count,
+                consume: { piece in
+                    output += piece
+                    if output.count >= streamChunk {
+                        sink(output)
+                        output.removeAll(keepingCapacity: true)
+                    }
                 }
-                return [bytes]
+            ) { index, bytes in
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes += indent
+                writeElement(index, &bytes, level + 1)
             }
-            for piece in pieces {
-                output += piece
-                if output.count >= streamChunk {
-                    sink(output)
-                    output.removeAll(keepingCapacity: true)
-                }
-            }
-            start = end
         }
         output += Array(("\n" + String(repeating: " ", count: level * 2)).utf8)
         output.append(UInt8(ascii: "]"))

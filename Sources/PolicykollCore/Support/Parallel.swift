@@ -31,6 +31,29 @@ public enum Parallel {
         }
         return slots.values().flatMap { $0 }
     }
+
+    /// Renders items `0..<count` as bytes on every core, a window of items at a time, and hands
+    /// the pieces to `consume` in item order as each window is done. Memory stays bounded by the
+    /// window however many items there are; output is the same on any number of cores.
+    public static func renderInOrder(
+        count: Int, minimumChunk: Int = 64, consume: ([UInt8]) -> Void,
+        render: @Sendable (_ index: Int, _ bytes: inout [UInt8]) -> Void
+    ) {
+        let window = 2048 * workers
+        var start = 0
+        while start < count {
+            let first = start
+            let end = min(count, start + window)
+            let pieces = mapChunks(count: end - first, minimumChunk: minimumChunk) { range -> [[UInt8]] in
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(range.count * 512)
+                for offset in range { render(first + offset, &bytes) }
+                return [bytes]
+            }
+            for piece in pieces where !piece.isEmpty { consume(piece) }
+            start = end
+        }
+    }
 }
 
 /// Write-once storage for results produced concurrently at distinct indexes.
