@@ -46,6 +46,7 @@ public enum CheckEngine {
         let referenceRules = pack.rules.indices.filter { view.referenceRules.contains($0) }
         let language = options.language
         let heads = pack.rules.map(FindingHead.init)
+        let templates = MessageRenderer.templates(of: pack.rules, language: language)
         let asOf = options.asOf
         var diagnostics = inputProblems
         var firstByID: [String: Declaration] = [:]
@@ -57,8 +58,9 @@ public enum CheckEngine {
         let local = Evaluator(rules: pack.rules, index: DeclarationIndex(), asOf: asOf)
         let keepsLines = options.keepsSourceLines
         let digestsInputs = options.digestsInputs
-        var firstPass = Parallel.mapChunks(count: inputCount, minimumChunk: 4) { range in
-            let renderer = MessageRenderer(language: language, rules: pack.rules)
+        // Small chunks, so that the cores finish together: a chunk of files takes milliseconds.
+        var firstPass = Parallel.mapChunks(count: inputCount, minimumChunk: 4, chunksPerWorker: 64) { range in
+            let renderer = MessageRenderer(language: language, ruleTemplates: templates)
             return range.map { position -> PassOneFile in
                 let file: SourceFile
                 switch fetch(position) {
@@ -123,7 +125,7 @@ public enum CheckEngine {
         let pending = TakeOnce(items)
         items = []
         var evaluated = Parallel.mapChunks(count: pending.count) { range in
-            let renderer = MessageRenderer(language: language, rules: pack.rules)
+            let renderer = MessageRenderer(language: language, ruleTemplates: templates)
             return range.map { position -> (DeclarationResult, [Finding]) in
                 let item = pending.take(position)
                 var outcomes = item.outcomes

@@ -13,7 +13,19 @@ final class MessageRenderer {
     /// words by index.
     init(language: Language, rules: [Rule] = []) {
         self.language = language
-        self.ruleTemplates = rules.map { MessageTemplate(($0.message ?? $0.title).text(language)) }
+        self.ruleTemplates = Self.templates(of: rules, language: language)
+    }
+
+    /// Creates a renderer over templates parsed beforehand (``templates(of:language:)``), so
+    /// that each worker's renderer costs nothing to make.
+    init(language: Language, ruleTemplates: [MessageTemplate]) {
+        self.language = language
+        self.ruleTemplates = ruleTemplates
+    }
+
+    /// The message templates of rules, by rule index.
+    static func templates(of rules: [Rule], language: Language) -> [MessageTemplate] {
+        rules.map { MessageTemplate(($0.message ?? $0.title).text(language)) }
     }
 
     /// The finding's message.

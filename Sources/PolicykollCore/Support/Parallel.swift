@@ -14,14 +14,15 @@ public enum Parallel {
     }()
 
     /// Transforms consecutive chunks of `0..<count` concurrently; each chunk's transform runs on
-    /// one thread (so it may keep its own caches); the results come back in index order.
+    /// one thread (so it may keep its own caches); the results come back in index order. There
+    /// are at most `chunksPerWorker` chunks per core, of at least `minimumChunk` items.
     ///
     /// - Complexity: O(*n*) work spread over the cores; small inputs run on the calling thread.
     public static func mapChunks<Result: Sendable>(
-        count: Int, minimumChunk: Int = 16, _ transform: @Sendable (Range<Int>) -> [Result]
+        count: Int, minimumChunk: Int = 16, chunksPerWorker: Int = 16, _ transform: @Sendable (Range<Int>) -> [Result]
     ) -> [Result] {
         guard count > 0 else { return [] }
-        let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * 16)
+        let chunkCount = workers == 1 ? 1 : min(max(1, count / minimumChunk), workers * chunksPerWorker)
         guard chunkCount > 1 else { return transform(0..<count) }
         let slots = Slots<[Result]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
