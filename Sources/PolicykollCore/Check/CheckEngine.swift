@@ -49,7 +49,7 @@ public enum CheckEngine {
         let templates = MessageRenderer.templates(of: pack.rules, language: language)
         let asOf = options.asOf
         var diagnostics = inputProblems
-        var firstByID: [String: Declaration] = [:]
+        var firstByID: [String: Declaration] = Dictionary(minimumCapacity: inputCount)
         var skipped: [String] = []
 
         // Pass 1, on every core, file by file: parse, run every rule that needs no other

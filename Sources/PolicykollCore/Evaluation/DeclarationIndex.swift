@@ -6,7 +6,11 @@ public struct DeclarationIndex: Sendable {
     public init() {}
 
     /// Creates an index of declarations; the first of a kind and id wins.
-    public init(_ declarations: some Sequence<Declaration>) {
+    public init(_ declarations: some Collection<Declaration>) {
+        // Sized up front: growing a table of 100,000 ids rehashes it again and again.
+        var counts: [String: Int] = [:]
+        for declaration in declarations { counts[declaration.kind, default: 0] += 1 }
+        for (kind, count) in counts { byKindAndID[kind] = Dictionary(minimumCapacity: count) }
         for declaration in declarations { insert(declaration) }
     }
 
