@@ -90,6 +90,8 @@ struct AuditCommandTests {
         #expect(files.contains("inventory/trafikkontoret/broken.yaml"))
         #expect(files.contains("inventory/trafikkontoret/duplicate.yaml"))
         #expect(result.stderr.contains("broken.yaml"))
+        // The duplicate id is shown with its line, as `check` shows it.
+        #expect(result.stderr.contains("metadata: {id: \(someID), name: Dubblett"), "\(result.stderr)")
 
         let html = await CLI.run(["audit", "inventory"] + asOf, in: folder.url)
         #expect(html.status == 2)

@@ -74,6 +74,8 @@ struct BrokenInputTests {
         #expect(valid.map(brief) == failingFindings)
         // Machine output stays clean: the errors go to stderr as well, compiler style.
         #expect(json.stderr.contains("\(errorFile):\(input.line):\(input.column): error: "), "\(json.stderr)")
+        // ... with the line they are on, even when the problem is only found across files.
+        #expect(json.stderr.contains(" \(input.line) | "), "\(json.stderr)")
 
         // Text: the error compiler style, the valid file's findings still reported.
         let text = await CLI.run(["check"] + againstTestPack + paths)

@@ -85,7 +85,10 @@ public enum CheckEngine {
         var items: [PassOneItem] = []
         var inputLines: [String: SourceLines] = [:]
         var inputDigests: [(file: String, sha256: String)] = []
-        for pass in firstPass {
+        // Files whose lines were dropped in pass 1 but that now have an error to show (a duplicate
+        // id is only known here): read again below, which is rare and only on this error path.
+        var rereadForLines: [Int] = []
+        for (position, pass) in firstPass.enumerated() {
             if pass.skipped, let name = pass.name { skipped.append(name) }
             if let name = pass.name, let lines = pass.lines { inputLines[name] = lines }
             if let name = pass.name, let sha256 = pass.sha256 { inputDigests.append((name, sha256)) }
@@ -96,6 +99,7 @@ public enum CheckEngine {
                     let problem = DeclarationProblem.duplicateID(
                         declaration.id, firstFile: first.file, firstLine: first.idMark.line, firstColumn: first.idMark.column)
                     diagnostics.append(.error(problem.message, file: declaration.file, at: declaration.idMark))
+                    if pass.lines == nil, rereadForLines.last != position { rereadForLines.append(position) }
                     continue
                 }
                 firstByID[declaration.id] = declaration
@@ -105,6 +109,9 @@ public enum CheckEngine {
 
         // Drop pass 1's copies now, so that pass 2 extends the findings in place.
         firstPass = []
+        for position in rereadForLines {
+            if case .success(let file) = fetch(position) { inputLines[file.name] = SourceLines(file.bytes) }
+        }
 
         var index = DeclarationIndex(items.map(\.declaration))
         let loadedInventory = Parallel.mapChunks(count: inventory.count, minimumChunk: 4) { range in
