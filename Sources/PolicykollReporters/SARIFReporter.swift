@@ -42,9 +42,9 @@ public struct SARIFReporter: StreamingReporter {
                         { output, level in
                             // A one-element array, as `JSONValue.array` writes it.
                             output.append(UInt8(ascii: "["))
-                            output += Array(("\n" + String(repeating: " ", count: (level + 1) * 2)).utf8)
+                            JSONValue.writeNewline(to: &output, level: level + 1)
                             JSONValue.writeObject(runMembers, to: &output, level: level + 1)
-                            output += Array(("\n" + String(repeating: " ", count: level * 2)).utf8)
+                            JSONValue.writeNewline(to: &output, level: level)
                             output.append(UInt8(ascii: "]"))
                         }
                     ),

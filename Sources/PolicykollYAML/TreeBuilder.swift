@@ -100,12 +100,6 @@ struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = frames.removeLast()
             let built = close(frame)
-            // One by one: a frame has few children, and this is cheaper than a range removal.
-            if frame.isMapping {
-                while openEntries.count > frame.start { openEntries.removeLast() }
-            } else {
-                while openItems.count > frame.start { openItems.removeLast() }
-            }
             if let anchor = frame.anchor {
                 openAnchors.remove(anchor)
                 anchors[anchor] = built
@@ -257,15 +251,18 @@ struct TreeBuilder {
         frames[index].merges.append((openEntries.count - frames[index].start, merged))
     }
 
-    /// Finishes a collection; merged keys go where the `<<` stood unless written explicitly.
-    private func close(_ frame: Frame) -> Built {
+    /// Finishes a collection, taking its children off their stack; merged keys go where the `<<`
+    /// stood unless written explicitly.
+    private mutating func close(_ frame: Frame) -> Built {
         guard frame.isMapping else {
-            return Built(
-                node: YAMLNode(.sequence(Array(openItems[frame.start...])), mark: frame.mark), size: frame.size, keyText: nil)
+            let items = Array(openItems[frame.start...])
+            openItems.removeSubrange(frame.start...)
+            return Built(node: YAMLNode(.sequence(items), mark: frame.mark), size: frame.size, keyText: nil)
         }
-        let entries = openEntries[frame.start...]
+        let entries = Array(openEntries[frame.start...])
+        openEntries.removeSubrange(frame.start...)
         guard !frame.merges.isEmpty else {
-            return Built(node: YAMLNode(.mapping(Array(entries)), mark: frame.mark), size: frame.size, keyText: nil)
+            return Built(node: YAMLNode(.mapping(entries), mark: frame.mark), size: frame.size, keyText: nil)
         }
         var explicitKeys = Set(entries.map(\.key))
         var result: [YAMLEntry] = []
@@ -278,7 +275,7 @@ struct TreeBuilder {
                 }
                 mergeIndex += 1
             }
-            if position < entries.count { result.append(entries[entries.startIndex + position]) }
+            if position < entries.count { result.append(entries[position]) }
         }
         return Built(node: YAMLNode(.mapping(result), mark: frame.mark), size: frame.size, keyText: nil)
     }

@@ -23,8 +23,8 @@ enum ReportOutput {
             return nil
         }
         // The same file by another name — a symbolic link or a hard link — has the same device
-        // and inode (stat follows links); a file that does not exist yet is no input.
-        // Only an existing file can be an input; then every input is looked at, on every core.
+        // and inode (stat follows links); a file that does not exist yet is no input. When it
+        // exists, the inputs are looked at on every core.
         let identity = fileIdentity(path)
         if let identity,
             Parallel.mapChunks(

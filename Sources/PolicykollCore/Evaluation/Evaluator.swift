@@ -47,20 +47,15 @@ public struct Evaluator: Sendable {
         let verdict = evaluate(rule.assertion, in: scope)
         guard !verdict.holds else { return .pass }
         // Paths are rendered only now, for the failures that become findings; a place is kept once.
+        // A few places are compared directly; a long `each` is deduplicated through a set.
         let traces = verdict.traces.all
         var evidence: [Evidence] = []
         evidence.reserveCapacity(traces.count)
-        if traces.count <= 8 {
-            for trace in traces {
-                let place = trace.evidence()
-                if !evidence.contains(where: { $0.path == place.path }) { evidence.append(place) }
-            }
-        } else {
-            var seen: Set<String> = []
-            for trace in traces {
-                let place = trace.evidence()
-                if seen.insert(place.path).inserted { evidence.append(place) }
-            }
+        var seen: Set<String> = []
+        for trace in traces {
+            let place = trace.evidence()
+            let isNew = traces.count <= 8 ? !evidence.contains { $0.path == place.path } : seen.insert(place.path).inserted
+            if isNew { evidence.append(place) }
         }
         return .fail(evidence.isEmpty ? [Evidence(path: "", mark: declaration.mark, observation: .value)] : evidence)
     }

@@ -4,16 +4,12 @@ import PolicykollYAML
 /// found at the failing path (missing, not a list, an unknown reference, or the value).
 final class MessageRenderer {
     let language: Language
-    /// Templates parsed once per run, by their text.
-    private var templates: [String: MessageTemplate] = [:]
-    /// The templates of a pack's rules, by rule index, parsed up front.
+    /// The templates of the rules, by rule index, parsed up front.
     private let ruleTemplates: [MessageTemplate]
 
-    /// Creates a renderer; `rules` are those that ``message(forRuleAt:declaration:evidence:)``
-    /// words by index.
-    init(language: Language, rules: [Rule] = []) {
-        self.language = language
-        self.ruleTemplates = Self.templates(of: rules, language: language)
+    /// Creates a renderer for the findings of `rules`.
+    convenience init(language: Language, rules: [Rule]) {
+        self.init(language: language, ruleTemplates: Self.templates(of: rules, language: language))
     }
 
     /// Creates a renderer over templates parsed beforehand (``templates(of:language:)``), so
@@ -26,19 +22,6 @@ final class MessageRenderer {
     /// The message templates of rules, by rule index.
     static func templates(of rules: [Rule], language: Language) -> [MessageTemplate] {
         rules.map { MessageTemplate(($0.message ?? $0.title).text(language)) }
-    }
-
-    /// The finding's message.
-    func message(for rule: Rule, declaration: Declaration, evidence: Evidence) -> String {
-        let source = (rule.message ?? rule.title).text(language)
-        let template: MessageTemplate
-        if let parsed = templates[source] {
-            template = parsed
-        } else {
-            template = MessageTemplate(source)
-            templates[source] = template
-        }
-        return message(template, declaration: declaration, evidence: evidence)
     }
 
     /// The message of a finding of the rule at an index of the rules given at creation.

@@ -42,7 +42,7 @@ public enum RuleExampleRunner {
             }
         }
         let evaluator = Evaluator(rules: [rule], index: index, asOf: asOf)
-        let renderer = MessageRenderer(language: .en)
+        let renderer = MessageRenderer(language: .en, rules: [rule])
 
         for (offset, node) in examples.pass.enumerated() {
             switch declaration(from: node, for: rule, validator: validator) {
@@ -50,7 +50,7 @@ public enum RuleExampleRunner {
                 problems.append(.invalidExample(list: "pass", index: offset, message: error.message))
             case .success(let declaration):
                 if case .fail(let evidence) = evaluator.evaluate(rule, on: declaration) {
-                    let messages = evidence.map { renderer.message(for: rule, declaration: declaration, evidence: $0) }
+                    let messages = evidence.map { renderer.message(forRuleAt: 0, declaration: declaration, evidence: $0) }
                     problems.append(.unexpectedFinding(index: offset, findings: messages))
                 }
             }

@@ -1,29 +1,4 @@
 extension JSONValue {
-    /// Writes pretty JSON for an array without building it first: each element's value is made,
-    /// written and dropped in turn, so a report with a million findings never holds them twice.
-    /// The bytes are the same as `.array(elements).write(…, indent: true, …)`.
-    /// `afterEach` runs after every element with the buffer (to hand full chunks onwards).
-    public static func writeArray<Elements: Collection>(
-        _ elements: Elements, to output: inout [UInt8], level: Int, element: (Elements.Element) -> JSONValue,
-        afterEach: (inout [UInt8]) -> Void = { _ in }
-    ) {
-        guard !elements.isEmpty else {
-            output += Array("[]".utf8)
-            return
-        }
-        output.append(UInt8(ascii: "["))
-        var first = true
-        for item in elements {
-            if !first { output.append(UInt8(ascii: ",")) }
-            first = false
-            newline(&output, level: level + 1)
-            element(item).write(to: &output, indent: true, level: level + 1)
-            afterEach(&output)
-        }
-        newline(&output, level: level)
-        output.append(UInt8(ascii: "]"))
-    }
-
     /// Writes a pretty JSON array of `count` elements, rendered on every core a window at a time
     /// and handed to `sink` in order as they are done: the same bytes as
     /// `.array(elements).write(…, indent: true, level: level)`. `writeElement` appends element
@@ -56,7 +31,7 @@ extension JSONValue {
                 writeElement(index, &bytes, level + 1)
             }
         }
-        output += Array(("\n" + String(repeating: " ", count: level * 2)).utf8)
+        writeNewline(to: &output, level: level)
         output.append(UInt8(ascii: "]"))
     }
 
@@ -70,16 +45,17 @@ extension JSONValue {
         output.append(UInt8(ascii: "{"))
         for (index, member) in members.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            newline(&output, level: level + 1)
+            writeNewline(to: &output, level: level + 1)
             writeString(member.key, to: &output)
             output += [UInt8(ascii: ":"), UInt8(ascii: " ")]
             member.write(&output, level + 1)
         }
-        newline(&output, level: level)
+        writeNewline(to: &output, level: level)
         output.append(UInt8(ascii: "}"))
     }
 
-    private static func newline(_ output: inout [UInt8], level: Int) {
+    /// A line break and the indentation of a nesting level, as pretty JSON writes them.
+    public static func writeNewline(to output: inout [UInt8], level: Int) {
         output.append(UInt8(ascii: "\n"))
         for _ in 0..<(level * 2) { output.append(UInt8(ascii: " ")) }
     }
@@ -110,28 +86,20 @@ public struct JSONObjectWriter {
         output += String(value).utf8
     }
 
-    /// Writes a member whose value is a ``JSONValue``.
-    public mutating func member(_ key: String, _ value: JSONValue, to output: inout [UInt8]) {
-        writeKey(key, to: &output)
-        value.write(to: &output, indent: true, level: level + 1)
-    }
-
     /// Closes the object.
     public func close(_ output: inout [UInt8]) {
         guard !isEmpty else {
             output.append(UInt8(ascii: "}"))
             return
         }
-        output.append(UInt8(ascii: "\n"))
-        for _ in 0..<(level * 2) { output.append(UInt8(ascii: " ")) }
+        JSONValue.writeNewline(to: &output, level: level)
         output.append(UInt8(ascii: "}"))
     }
 
     private mutating func writeKey(_ key: String, to output: inout [UInt8]) {
         if !isEmpty { output.append(UInt8(ascii: ",")) }
         isEmpty = false
-        output.append(UInt8(ascii: "\n"))
-        for _ in 0..<((level + 1) * 2) { output.append(UInt8(ascii: " ")) }
+        JSONValue.writeNewline(to: &output, level: level + 1)
         JSONValue.writeString(key, to: &output)
         output.append(UInt8(ascii: ":"))
         output.append(UInt8(ascii: " "))
