@@ -42,11 +42,13 @@ public struct Evaluator: Sendable {
 
     private func evaluate(_ rule: RuleLogic, on declaration: Declaration) -> OutcomeResult {
         if let kinds = rule.appliesTo, !kinds.contains(declaration.kind) { return .notApplicable }
-        let scope = Scope(declaration: declaration)
-        if let when = rule.when, !evaluate(when, in: scope).holds { return .notApplicable }
-        let verdict = evaluate(rule.assertion, in: scope)
-        guard !verdict.holds else { return .pass }
-        // Paths are rendered only now, for the failures that become findings; a place is kept once.
+        let root = declaration.root
+        if let when = rule.when, !holds(when, subject: root, base: root) { return .notApplicable }
+        if holds(rule.assertion, subject: root, base: root) { return .pass }
+        // Only a failure is evaluated again, gathering the places that explain it. Paths are
+        // rendered only now, for the failures that become findings; a place is kept once.
+        let verdict = evaluate(rule.assertion, in: Scope(declaration: declaration))
+        assert(!verdict.holds, "deciding and explaining disagree on \(rule.assertion)")
         // A few places are compared directly; a long `each` is deduplicated through a set.
         let traces = verdict.traces.all
         var evidence: [Evidence] = []
@@ -117,7 +119,7 @@ public struct Evaluator: Sendable {
         switch components[position] {
         case .key(let key):
             guard case .mapping(let entries) = node.value else { return (nil, mark) }
-            for index in entries.indices where entries[index].key == key {
+            for index in entries.indices where entries[index].hasKey(key) {
                 return locate(components, from: position + 1, in: entries[index].value, mark: entries[index].keyMark)
             }
             return (nil, mark)
@@ -170,7 +172,9 @@ public struct Evaluator: Sendable {
             return verdict
         case .test(let path, let test):
             let located = resolve(path, in: scope)
-            return Verdict(holds: apply(test, to: located.node, in: scope), traces: .one(trace(path, located, in: scope)))
+            return Verdict(
+                holds: apply(test, to: located.node, subject: scope.subject, base: scope.base),
+                traces: .one(trace(path, located, in: scope)))
         case .quantified(let quantifier, let path, let assertion):
             return evaluateQuantified(quantifier, path: path, assertion: assertion, in: scope)
         case .ref(let path, let kind, let assertion):
@@ -227,7 +231,7 @@ public struct Evaluator: Sendable {
 
     // MARK: - Operators
 
-    func apply(_ test: Test, to node: YAMLNode?, in scope: Scope) -> Bool {
+    func apply(_ test: Test, to node: YAMLNode?, subject: YAMLNode, base: YAMLNode) -> Bool {
         if case .exists(let expected) = test {
             let exists = node.map { !$0.isNull } ?? false
             return exists == expected
@@ -238,16 +242,16 @@ public struct Evaluator: Sendable {
         case .exists:
             return false
         case .equals(let operand):
-            guard let other = value(of: operand, in: scope) else { return false }
+            guard let other = value(of: operand, subject: subject, base: base) else { return false }
             return ValueSemantics.equal(node, other)
         case .notEquals(let operand):
-            guard let other = value(of: operand, in: scope) else { return false }
+            guard let other = value(of: operand, subject: subject, base: base) else { return false }
             return !ValueSemantics.equal(node, other)
         case .isIn(let operand):
-            guard let list = value(of: operand, in: scope)?.items else { return false }
+            guard let list = value(of: operand, subject: subject, base: base)?.items else { return false }
             return isMember(node, of: list)
         case .notIn(let operand):
-            guard let list = value(of: operand, in: scope)?.items else { return false }
+            guard let list = value(of: operand, subject: subject, base: base)?.items else { return false }
             return !isMember(node, of: list)
         case .matches(let pattern):
             guard let text = node.string else { return false }
@@ -256,7 +260,8 @@ public struct Evaluator: Sendable {
             guard let text = node.string else { return false }
             return !pattern.matches(text)
         case .order(let ordering, let operand):
-            guard let other = value(of: operand, in: scope), let order = ValueSemantics.compare(node, other) else {
+            guard let other = value(of: operand, subject: subject, base: base), let order = ValueSemantics.compare(node, other)
+            else {
                 return false
             }
             switch ordering {
@@ -266,7 +271,7 @@ public struct Evaluator: Sendable {
             case .lte: return order <= 0
             }
         case .contains(let operand):
-            guard let other = value(of: operand, in: scope) else { return false }
+            guard let other = value(of: operand, subject: subject, base: base) else { return false }
             if let items = node.items { return items.contains { ValueSemantics.equal($0, other) } }
             if let text = node.string, let part = other.string { return text.contains(part) }
             return false
@@ -282,10 +287,14 @@ public struct Evaluator: Sendable {
             guard let date = ValueSemantics.date(node) else { return false }
             return date >= asOf.subtracting(duration) && date <= asOf
         case .before(let operand):
-            guard let date = ValueSemantics.date(node), let other = dateValue(of: operand, in: scope) else { return false }
+            guard let date = ValueSemantics.date(node), let other = dateValue(of: operand, subject: subject, base: base) else {
+                return false
+            }
             return date < other
         case .after(let operand):
-            guard let date = ValueSemantics.date(node), let other = dateValue(of: operand, in: scope) else { return false }
+            guard let date = ValueSemantics.date(node), let other = dateValue(of: operand, subject: subject, base: base) else {
+                return false
+            }
             return date > other
         }
     }
@@ -296,18 +305,18 @@ public struct Evaluator: Sendable {
         return list.contains { ValueSemantics.equal(node, $0) }
     }
 
-    private func value(of operand: Operand, in scope: Scope) -> YAMLNode? {
+    private func value(of operand: Operand, subject: YAMLNode, base: YAMLNode) -> YAMLNode? {
         switch operand {
         case .literal(let node): node
-        case .path(let path): resolve(path, in: scope).node
+        case .path(let path): Self.node(at: path, subject: subject, base: base)
         }
     }
 
-    private func dateValue(of operand: DateOperand, in scope: Scope) -> CivilDate? {
+    private func dateValue(of operand: DateOperand, subject: YAMLNode, base: YAMLNode) -> CivilDate? {
         switch operand {
         case .date(let date): date
         case .today: asOf
-        case .path(let path): resolve(path, in: scope).node.flatMap(ValueSemantics.date)
+        case .path(let path): Self.node(at: path, subject: subject, base: base).flatMap(ValueSemantics.date)
         }
     }
 }
