@@ -169,12 +169,19 @@ enum ScalarResolver {
         }
     }
 
+    /// `yes`, `no`, `on`, `off`, `y` and `n`, each packed into an integer a byte per letter.
+    private static let ambiguousBooleans: [UInt32] = ["yes", "no", "on", "off", "y", "n"].map {
+        $0.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     /// Whether a plain scalar is a YAML 1.1 boolean that YAML 1.2 reads as a string.
     static func isAmbiguousBoolean(_ text: String) -> Bool {
-        guard text.utf8.count <= 3 else { return false }
-        switch text.lowercased() {
-        case "yes", "no", "on", "off", "y", "n": return true
-        default: return false
+        // On ASCII-lowercased bytes: this is asked of nearly every plain value.
+        var word: UInt32 = 0
+        for byte in text.utf8 {
+            guard word < 1 << 16 else { return false }
+            word = word << 8 | UInt32(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
         }
+        return Self.ambiguousBooleans.contains(word)
     }
 }

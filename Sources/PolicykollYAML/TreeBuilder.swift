@@ -114,7 +114,10 @@ struct TreeBuilder {
             let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE
             let tag = string(scalar.tag)
             let value = resolveScalar(text, plain: isPlain, tag: tag, mark: mark)
-            let isMergeKey = text == "<<" && ((isPlain && tag == nil) || tag == ScalarResolver.yamlTagPrefix + "merge")
+            // Bytes first: every scalar is asked whether it is `<<`.
+            let isMergeKey =
+                scalar.length == 2 && scalar.value[0] == UInt8(ascii: "<") && scalar.value[1] == UInt8(ascii: "<")
+                && ((isPlain && tag == nil) || tag == ScalarResolver.yamlTagPrefix + "merge")
             let built = Built(node: YAMLNode(value, mark: mark), size: 1, keyText: text, isMergeKey: isMergeKey)
             if let anchor = string(scalar.anchor) { anchors[anchor] = built }
             return add(built)
@@ -222,7 +225,7 @@ struct TreeBuilder {
     private func firstPosition(of key: String, inFrameAt index: Int) -> Int? {
         let start = frames[index].start
         if openEntries.count - start > Self.scannedKeys { return frames[index].keyPositions[key] }
-        for position in start..<openEntries.count where openEntries[position].key == key { return position }
+        for position in start..<openEntries.count where openEntries[position].hasKey(key) { return position }
         return nil
     }
 

@@ -67,7 +67,11 @@ public enum YAMLLoader {
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
             return nil
         }
-        return bytes.firstIndex(of: 0)
+        // memchr: every file is scanned whole before parsing.
+        return bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     /// Where the character that a reader error is about starts. libyaml reports some errors at
