@@ -101,6 +101,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The benchmark's stage breakdown (scripts/benchmark.py --stages): single-thread cost of
+        // reading, parsing, loading and evaluating, beside the floor.
+        .executableTarget(
+            name: "policykoll-stages",
+            dependencies: ["PolicykollCore", "PolicykollYAML", "EmbeddedPolicies"],
+            path: "Benchmarks/Stages",
+            swiftSettings: strictSettings
+        ),
         // Fuzzing (docs/fuzzing.md): one target for YAML + declarations, one for rule packs.
         .target(
             name: "FuzzSupport",

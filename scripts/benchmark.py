@@ -5,6 +5,7 @@ Usage:
     scripts/benchmark.py                      # 1,000 / 10,000 / 100,000 declarations, 3 runs each
     scripts/benchmark.py --sizes 10000 --repeat 5
     scripts/benchmark.py --smoke              # 1,000 declarations, one run: proves it still works
+    scripts/benchmark.py --sizes 10000 --stages   # also: what each stage adds on one core
 
 It builds release binaries, generates deterministic inventories (policykoll-generate, cached in
 .build-bench/), compiles the floor (Benchmarks/yaml_floor.c: a C program that only pulls libyaml
@@ -15,7 +16,10 @@ events), and in one run measures, on the same files:
   audit            policykoll audit (when the command exists)
   start-up         one declaration, the embedded pack, start to exit
 It prints wall time (best and median), declarations/s, MB/s, the ratio to the floor and the
-peak resident memory. Timings are information, never a test verdict.
+peak resident memory. With --stages it also runs policykoll-stages (Benchmarks/Stages) on each
+size: the single-thread time of reading the files, parsing them into nodes, loading and
+validating declarations, and evaluating the embedded pack, each beside the floor.
+Timings are information, never a test verdict.
 """
 import argparse
 import os
@@ -37,6 +41,7 @@ def run(command, **kwargs):
 def build():
     run(["swift", "build", "-c", "release", "--product", "policykoll"], cwd=ROOT, stdout=subprocess.DEVNULL)
     run(["swift", "build", "-c", "release", "--product", "policykoll-generate"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    run(["swift", "build", "-c", "release", "--product", "policykoll-stages"], cwd=ROOT, stdout=subprocess.DEVNULL)
     bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
                               capture_output=True, text=True).stdout.strip()
     WORK.mkdir(exist_ok=True)
@@ -57,6 +62,19 @@ def inventory(bin_path, size):
     listing.write_text("\n".join(files) + "\n")
     size_bytes = sum(os.path.getsize(f) for f in files)
     return folder, listing, size_bytes
+
+
+def stages(bin_path, listing, repeat):
+    """The best single-thread seconds of each stage, from policykoll-stages."""
+    with open(listing, "rb") as stdin:
+        text = subprocess.run([str(bin_path / "policykoll-stages"), str(repeat)], stdin=stdin, check=True,
+                              capture_output=True, text=True).stdout
+    times = {}
+    for line in text.splitlines():
+        name, _, value = line.partition(" ")
+        if name in ("read", "parse", "load", "evaluate"):
+            times[name] = float(value)
+    return times
 
 
 def measure(command, repeat, env=None, stdin_path=None, ok_codes=(0, 1, 2)):
@@ -84,6 +102,7 @@ def main():
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--smoke", action="store_true", help="1,000 declarations, one run")
+    parser.add_argument("--stages", action="store_true", help="also time each stage on one core (policykoll-stages)")
     args = parser.parse_args()
     sizes = [1000] if args.smoke else [int(s) for s in args.sizes.split(",")]
     repeat = 1 if args.smoke else args.repeat
@@ -95,6 +114,7 @@ def main():
     env_one = dict(os.environ, POLICYKOLL_THREADS="1", NO_COLOR="1")
     env_all = dict(os.environ, NO_COLOR="1")
     rows = []
+    stage_rows = []
     out = WORK / "report.out"
     for size in sizes:
         folder, listing, size_bytes = inventory(bin_path, size)
@@ -110,6 +130,8 @@ def main():
             audit = [policykoll, "audit", str(folder), "--as-of", "2026-11-26", "--format", "json", "--output", str(out)]
             t, p = measure(audit, repeat, env=env_all, ok_codes=(0,))
             rows.append(("audit, all cores", size, t, p, size_bytes, floor_best))
+        if args.stages or args.smoke:
+            stage_rows.append((size, floor_best, stages(bin_path, listing, repeat)))
 
     single = WORK / "single"
     single.mkdir(exist_ok=True)
@@ -131,6 +153,20 @@ def main():
         best, median = min(times), statistics.median(times)
         ratio = f"{best / floor_best:.2f}" if floor_best else "-"
         print(f"{name:<26}{size:>9}{best:>9.3f}{median:>10.3f}{size / best:>10.0f}{size_bytes / best / 1e6:>8.1f}{ratio:>9}{peak / 1024:>9.0f}")
+    for size, floor_best, times in stage_rows:
+        print(f"\nstages on one core, {size} declarations (best of {repeat}):")
+        print(f"{'stage':<26}{'s':>9}{'× floor':>9}{'adds s':>9}")
+        previous = 0.0
+        # Loading includes parsing; each row adds its stage to the rows above it.
+        cumulative = [
+            ("read files", times["read"]),
+            ("+ parse into nodes", times["read"] + times["parse"]),
+            ("+ validate (load)", times["read"] + times["load"]),
+            ("+ evaluate the pack", times["read"] + times["load"] + times["evaluate"]),
+        ]
+        for name, total in cumulative:
+            print(f"{name:<26}{total:>9.3f}{total / floor_best:>9.2f}{total - previous:>9.3f}")
+            previous = total
 
 
 if __name__ == "__main__":

@@ -1,0 +1,71 @@
+// policykoll-stages: the single-thread cost of each stage of a check, on the files named on
+// standard input (one path per line), for `scripts/benchmark.py --stages`.
+//
+// Each stage runs `repeat` times (the first argument, default 3) and prints its best time:
+//   read       the files' bytes, as the floor reads them
+//   parse      libyaml's events built into YAML nodes (YAMLLoader)
+//   load       parse plus envelope validation into declarations (DeclarationLoader)
+//   evaluate   every rule of the embedded pack on every declaration, failures explained
+// The differences between lines are what each step adds on top of libyaml.
+
+import EmbeddedPolicies
+import Foundation
+import PolicykollCore
+import PolicykollYAML
+
+func seconds(_ work: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    work()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func best(_ runs: Int, _ work: () -> Void) -> Double {
+    (0..<runs).map { _ in seconds(work) }.min() ?? 0
+}
+
+let repeatCount = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 3
+var paths: [String] = []
+while let line = readLine() {
+    if !line.isEmpty { paths.append(line) }
+}
+guard !paths.isEmpty else {
+    FileHandle.standardError.write(Data("usage: policykoll-stages [repeat] < list-of-files\n".utf8))
+    exit(2)
+}
+
+var files: [SourceFile] = []
+let read = best(repeatCount) {
+    files = paths.map { SourceFile(name: $0, bytes: [UInt8](FileManager.default.contents(atPath: $0) ?? Data())) }
+}
+var documents = 0
+let parse = best(repeatCount) {
+    documents = files.reduce(0) { $0 + YAMLLoader.load($1.bytes).documents.count }
+}
+let validator = DeclarationValidator()
+var declarations: [Declaration] = []
+let load = best(repeatCount) {
+    declarations = files.flatMap { DeclarationLoader.load($0, validator: validator).declarations }
+}
+let packFiles = EmbeddedPolicies.files.map { SourceFile(name: $0.path, text: $0.text) }
+guard let pack = RulePackLoader.load(packFiles).pack else {
+    FileHandle.standardError.write(Data("policykoll-stages: the embedded pack does not load\n".utf8))
+    exit(2)
+}
+let evaluator = Evaluator(
+    rules: pack.rules, index: DeclarationIndex(declarations), asOf: CivilDate(year: 2026, month: 11, day: 26)!)
+var failures = 0
+let evaluate = best(repeatCount) {
+    failures = 0
+    for declaration in declarations {
+        for outcome in evaluator.evaluate(declaration) {
+            if case .fail = outcome.result { failures += 1 }
+        }
+    }
+}
+print(
+    "files \(files.count) documents \(documents) declarations \(declarations.count) rules \(pack.rules.count) failures \(failures)"
+)
+print("read \(read)")
+print("parse \(parse)")
+print("load \(load)")
+print("evaluate \(evaluate)")
