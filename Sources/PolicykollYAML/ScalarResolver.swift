@@ -177,9 +177,9 @@ enum ScalarResolver {
     /// Whether a plain scalar is a YAML 1.1 boolean that YAML 1.2 reads as a string.
     static func isAmbiguousBoolean(_ text: String) -> Bool {
         // On ASCII-lowercased bytes: this is asked of nearly every plain value.
+        guard text.utf8.count <= 3 else { return false }
         var word: UInt32 = 0
         for byte in text.utf8 {
-            guard word < 1 << 16 else { return false }
             word = word << 8 | UInt32(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
         }
         return Self.ambiguousBooleans.contains(word)

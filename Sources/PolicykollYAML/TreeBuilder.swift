@@ -39,9 +39,9 @@ struct TreeBuilder {
     private(set) var stream = YAMLStream()
     private var frames: [Frame] = []
     /// The items of every open sequence, innermost last.
-    private var openItems: [YAMLNode] = []
+    private let openItems = ChildStack<YAMLNode>()
     /// The explicit entries of every open mapping, innermost last.
-    private var openEntries: [YAMLEntry] = []
+    private let openEntries = ChildStack<YAMLEntry>()
     private var anchors: [String: Built] = [:]
     private var openAnchors: Set<String> = []
     private var aliasBudgetUsed = 0
@@ -165,7 +165,7 @@ struct TreeBuilder {
     }
 
     /// Adds a completed node to the open collection, or makes it the document's root.
-    private mutating func add(_ built: Built) -> Bool {
+    private mutating func add(_ built: consuming Built) -> Bool {
         guard !frames.isEmpty else {
             documentRoot = built.node
             return true
@@ -198,7 +198,7 @@ struct TreeBuilder {
         return true
     }
 
-    private mutating func insert(_ entry: YAMLEntry, into index: Int) {
+    private mutating func insert(_ entry: consuming YAMLEntry, into index: Int) {
         if let first = firstPosition(of: entry.key, inFrameAt: index) {
             report(.duplicateKey(entry.key, first: openEntries[first].keyMark), at: entry.keyMark)
             return
@@ -207,12 +207,10 @@ struct TreeBuilder {
         openEntries.append(entry)
         let count = openEntries.count - start
         if count > Self.scannedKeys {
-            if count == Self.scannedKeys + 1 {
-                for position in start..<openEntries.count {
-                    frames[index].keyPositions[openEntries[position].key] = position
-                }
-            } else {
-                frames[index].keyPositions[entry.key] = openEntries.count - 1
+            // Past the scan, every key of the mapping so far goes into the table once.
+            let firstUnlisted = count == Self.scannedKeys + 1 ? start : openEntries.count - 1
+            for position in firstUnlisted..<openEntries.count {
+                frames[index].keyPositions[openEntries[position].key] = position
             }
         }
     }
@@ -258,12 +256,10 @@ struct TreeBuilder {
     /// stood unless written explicitly.
     private mutating func close(_ frame: Frame) -> Built {
         guard frame.isMapping else {
-            let items = Array(openItems[frame.start...])
-            openItems.removeSubrange(frame.start...)
+            let items = openItems.removeAll(from: frame.start)
             return Built(node: YAMLNode(.sequence(items), mark: frame.mark), size: frame.size, keyText: nil)
         }
-        let entries = Array(openEntries[frame.start...])
-        openEntries.removeSubrange(frame.start...)
+        let entries = openEntries.removeAll(from: frame.start)
         guard !frame.merges.isEmpty else {
             return Built(node: YAMLNode(.mapping(entries), mark: frame.mark), size: frame.size, keyText: nil)
         }
