@@ -11,8 +11,8 @@ final class ChildStack<Element> {
     private(set) var count = 0
 
     init(capacity: Int = 64) {
-        self.capacity = capacity
-        storage = .allocate(capacity: capacity)
+        self.capacity = max(1, capacity)
+        storage = .allocate(capacity: self.capacity)
     }
 
     deinit {

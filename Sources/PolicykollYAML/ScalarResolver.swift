@@ -169,16 +169,17 @@ enum ScalarResolver {
         }
     }
 
-    /// `yes`, `no`, `on`, `off`, `y` and `n`, each packed into an integer a byte per letter.
+    /// `yes`, `no`, `on`, `off`, `y` and `n`, each packed into an integer a byte per letter
+    /// after a leading 1, so that the packing also encodes the length.
     private static let ambiguousBooleans: [UInt32] = ["yes", "no", "on", "off", "y", "n"].map {
-        $0.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+        $0.utf8.reduce(1) { $0 << 8 | UInt32($1) }
     }
 
     /// Whether a plain scalar is a YAML 1.1 boolean that YAML 1.2 reads as a string.
     static func isAmbiguousBoolean(_ text: String) -> Bool {
         // On ASCII-lowercased bytes: this is asked of nearly every plain value.
         guard text.utf8.count <= 3 else { return false }
-        var word: UInt32 = 0
+        var word: UInt32 = 1
         for byte in text.utf8 {
             word = word << 8 | UInt32(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
         }

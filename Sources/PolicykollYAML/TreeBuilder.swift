@@ -223,7 +223,7 @@ struct TreeBuilder {
     private func firstPosition(of key: String, inFrameAt index: Int) -> Int? {
         let start = frames[index].start
         if openEntries.count - start > Self.scannedKeys { return frames[index].keyPositions[key] }
-        for position in start..<openEntries.count where openEntries[position].hasKey(key) { return position }
+        for position in start..<openEntries.count where openEntries[position].key == key { return position }
         return nil
     }
 

@@ -1,5 +1,11 @@
 internal import CYAML
 
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Loads YAML text into documents of ``YAMLNode``s, using libyaml's event API.
 ///
 /// The loader resolves scalars by the YAML 1.2 core schema, expands aliases and `<<` merge keys,

@@ -42,13 +42,6 @@ public struct YAMLEntry: Sendable, Equatable {
         self.keyMark = keyMark
         self.value = value
     }
-
-    /// Whether the entry's key is `key`. Lengths are compared first: most keys of a mapping
-    /// differ in length, and that comparison needs no call into the string runtime.
-    @inlinable
-    public func hasKey(_ key: String) -> Bool {
-        self.key.utf8.count == key.utf8.count && self.key == key
-    }
 }
 
 extension YAMLNode {
@@ -81,7 +74,7 @@ extension YAMLNode {
     /// - Complexity: O(*n*) in the number of entries; declaration mappings are small.
     public func entry(_ key: String) -> YAMLEntry? {
         guard case .mapping(let entries) = value else { return nil }
-        for entry in entries where entry.hasKey(key) { return entry }
+        for entry in entries where entry.key == key { return entry }
         return nil
     }
 

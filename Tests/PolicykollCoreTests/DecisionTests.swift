@@ -52,54 +52,84 @@ struct DecisionTests {
         #expect(checked > 20_000)
     }
 
-    /// Conditions that reach every branch: missing values, null, wrong types, empty and mixed
-    /// lists under each quantifier, references that are missing, unknown, failing or bare.
-    static let conditions = [
-        "{path: spec.owner, exists: true}",
-        "{not: {path: spec.missing, exists: true}}",
-        "{any: [{path: spec.count, gt: 3}, {path: spec.owner, equals: B}]}",
-        "{all: [{path: spec.count, gte: 3}, {path: spec.tags, contains: x}]}",
-        "{each: spec.tags, assert: {matches: '^[a-z]$'}}",
-        "{some: spec.tags, assert: {equals: w}}",
-        "{none: spec.tags, assert: {equals: z}}",
-        "{each: spec.empty, assert: {equals: 1}}",
-        "{some: spec.empty, assert: {equals: 1}}",
-        "{none: spec.empty, assert: {equals: 1}}",
-        "{none: spec.single, assert: {equals: q}}",
-        "{each: spec.single, assert: {equals: z}}",
-        "{each: spec.missing, assert: {equals: 1}}",
-        "{some: spec.missing, assert: {equals: 1}}",
-        "{none: spec.missing, assert: {equals: 1}}",
-        "{each: spec.nothing, assert: {equals: 1}}",
-        "{some: spec.owner, assert: {equals: A}}",
-        "{none: spec.owner, assert: {equals: A}}",
-        "{each: spec.items, assert: {path: name, in: [a, b]}}",
-        "{each: spec.items, assert: {path: $.spec.owner, equals: A}}",
-        "{some: spec.items, assert: {each: tags, assert: {equals: t}}}",
-        "{each: spec.links, assert: {ref: target, kind: System}}",
-        "{each: spec.links, assert: {ref: target, kind: System, assert: {path: spec.owner, equals: A}}}",
-        "{ref: spec.missing, kind: System}",
-        "{ref: spec.count, kind: System}",
-        "{path: 'spec.items[1].name', equals: b}",
-        "{path: 'spec.items[7].name', exists: false}",
-        "{path: spec.owner, equals: {path: spec.alias}}",
-        "{path: spec.count, lt: {path: spec.limit}}",
+    /// Conditions that reach every branch, each with the answer it must give on `sys` below:
+    /// missing values, null, wrong types, empty and mixed lists under each quantifier, operands
+    /// that are relative or `$.` paths inside `each`, references that are missing, null, not a
+    /// text, unknown, of another kind, to the declaration itself, failing or bare.
+    static let conditions: [(condition: String, holds: Bool)] = [
+        ("{path: spec.owner, exists: true}", true),
+        ("{not: {path: spec.missing, exists: true}}", true),
+        ("{any: [{path: spec.count, gt: 3}, {path: spec.owner, equals: B}]}", false),
+        ("{all: [{path: spec.count, gte: 3}, {path: spec.tags, contains: x}]}", true),
+        ("{each: spec.tags, assert: {matches: '^[a-z]$'}}", true),
+        ("{some: spec.tags, assert: {equals: w}}", true),
+        ("{none: spec.tags, assert: {equals: z}}", true),
+        ("{each: spec.empty, assert: {equals: 1}}", true),
+        ("{some: spec.empty, assert: {equals: 1}}", false),
+        ("{none: spec.empty, assert: {equals: 1}}", true),
+        ("{none: spec.single, assert: {equals: q}}", true),
+        ("{each: spec.single, assert: {equals: z}}", true),
+        ("{each: spec.missing, assert: {equals: 1}}", true),
+        ("{some: spec.missing, assert: {equals: 1}}", false),
+        ("{none: spec.missing, assert: {equals: 1}}", true),
+        ("{each: spec.nothing, assert: {equals: 1}}", true),
+        ("{some: spec.nothing, assert: {equals: 1}}", false),
+        ("{none: spec.nothing, assert: {equals: 1}}", true),
+        ("{each: spec.owner, assert: {equals: A}}", false),
+        ("{some: spec.owner, assert: {equals: A}}", false),
+        ("{none: spec.owner, assert: {equals: A}}", false),
+        ("{each: spec.items, assert: {path: name, in: [a, b]}}", true),
+        ("{each: spec.items, assert: {path: $.spec.owner, equals: A}}", true),
+        ("{some: spec.items, assert: {each: tags, assert: {equals: t}}}", true),
+        ("{each: spec.items, assert: {path: name, equals: {path: alias}}}", false),
+        ("{some: spec.items, assert: {path: name, equals: {path: alias}}}", true),
+        ("{some: spec.items, assert: {path: name, equals: {path: $.spec.pick}}}", true),
+        ("{each: spec.items, assert: {path: name, equals: {path: $.spec.pick}}}", false),
+        ("{each: spec.items, assert: {path: when, before: {path: $.spec.date}}}", false),
+        ("{some: spec.items, assert: {path: when, before: {path: $.spec.date}}}", true),
+        ("{some: spec.items, assert: {path: when, before: {path: until}}}", true),
+        ("{each: spec.items, assert: {path: when, before: {path: until}}}", false),
+        ("{each: spec.links, assert: {ref: target, kind: System}}", false),
+        ("{each: spec.links, assert: {ref: target, kind: System, assert: {path: spec.owner, equals: A}}}", false),
+        ("{ref: spec.ref, kind: System, assert: {path: spec.owner, equals: {path: $.spec.other}}}", true),
+        ("{ref: spec.ref, kind: System, assert: {path: spec.owner, equals: B}}", true),
+        ("{ref: spec.ref, kind: Service}", false),
+        ("{ref: spec.self, kind: System, assert: {path: spec.owner, equals: A}}", true),
+        ("{ref: spec.missing, kind: System}", false),
+        ("{ref: spec.nothing, kind: System}", false),
+        ("{ref: spec.count, kind: System}", false),
+        ("{ref: spec.tags, kind: System}", false),
+        ("{path: 'spec.items[1].name', equals: b}", true),
+        ("{path: 'spec.items[7].name', exists: false}", true),
+        ("{path: spec.owner, equals: {path: spec.alias}}", true),
+        ("{path: spec.count, lt: {path: spec.limit}}", false),
+        // A rule path in NFC finds a key written as e + combining acute.
+        ("{path: spec.caf\u{e9}, equals: x}", true),
     ]
 
-    @Test("on conditions that reach every branch of the language")
+    /// `when` conditions, checked for agreement like the assertions.
+    static let whens = ["{path: spec.count, gt: 1}", "{some: spec.tags, assert: {equals: nope}}"]
+
+    @Test("on conditions that reach every branch of the language, with the answers they must give")
     func everyBranch() throws {
         let spec = """
               owner: A
               alias: A
+              other: B
+              pick: b
               count: 3
               limit: 2
+              date: 2026-01-01
               nothing: null
               empty: []
               single: [z]
               tags: [x, w]
+              ref: other
+              self: sys
+              cafe\u{301}: x
               items:
-                - {name: a, tags: [t]}
-                - {name: b, tags: [t, u]}
+                - {name: a, alias: a, tags: [t], when: 2025-06-01}
+                - {name: b, alias: c, tags: [t, u], when: 2026-06-01, until: 2026-07-01}
               links:
                 - {target: other}
                 - {target: unknown}
@@ -111,17 +141,25 @@ struct DecisionTests {
         ]
         let declarations = Self.declarations(files)
         try #require(declarations.count == 2)
-        let rules = Self.conditions.enumerated().map { Fixtures.rule(id: "R-\($0.offset)", assert: $0.element) }
+        var rules = Self.conditions.enumerated().map { Fixtures.rule(id: "R-\($0.offset)", assert: $0.element.condition) }
+        rules += Self.whens.enumerated().map {
+            Fixtures.rule(id: "W-\($0.offset)", when: $0.element, assert: "{path: spec.owner, exists: true}")
+        }
         let loaded = Fixtures.pack(rules: rules.joined())
         let pack = try #require(loaded.pack, "\(loaded.diagnostics.map(\.message))")
         let evaluator = Evaluator(rules: pack.rules, index: DeclarationIndex(declarations), asOf: Fixtures.asOf)
-        var outcomes: [Bool] = []
-        for (rule, text) in zip(pack.rules, Self.conditions) {
-            let agrees = Self.agree(evaluator, rule.assertion, on: declarations[0])
-            #expect(agrees, "\(text)")
-            outcomes.append(evaluator.holds(rule.assertion, subject: declarations[0].root, base: declarations[0].root))
+        let sys = declarations[0]
+        for (rule, expected) in zip(pack.rules, Self.conditions) {
+            let decided = evaluator.holds(rule.assertion, subject: sys.root, base: sys.root)
+            #expect(decided == expected.holds, "\(expected.condition)")
         }
-        // Both answers occur, so agreement is not agreement on a constant.
-        #expect(outcomes.contains(true) && outcomes.contains(false))
+        for rule in pack.rules {
+            for condition in [rule.when, rule.assertion].compactMap(\.self) {
+                for declaration in declarations {
+                    let agrees = Self.agree(evaluator, condition, on: declaration)
+                    #expect(agrees, "\(rule.id) on \(declaration.id)")
+                }
+            }
+        }
     }
 }

@@ -47,6 +47,21 @@ struct AmbiguousBooleanTests {
         #expect(load("flag: \(text)\n").warnings.isEmpty)
     }
 
+    @Test("the check on bytes equals the definition: up to three bytes, lowercased, one of the six words")
+    func equalsDefinition() {
+        let words: Set<String> = ["yes", "no", "on", "off", "y", "n"]
+        func definition(_ text: String) -> Bool { text.utf8.count <= 3 && words.contains(text.lowercased()) }
+        var texts: [String] = [""]
+        let all = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        let some = ["\0", " ", "0", "y", "Y", "e", "E", "s", "S", "n", "N", "o", "O", "f", "F", "x", "\u{e9}", "\u{130}"]
+        texts += all
+        texts += all.flatMap { first in all.map { first + $0 } }
+        texts += some.flatMap { first in some.flatMap { second in some.map { first + second + $0 } } }
+        texts += ["yess", "\0yes", "noo", "offf", "\u{ff59}es", "YES\u{301}"]
+        let differing = texts.filter { ScalarResolver.isAmbiguousBoolean($0) != definition($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(10).map { Array($0.unicodeScalars) })")
+    }
+
     @Test("every occurrence is reported, in order")
     func several() {
         let stream = load("a: yes\nb: no\nc: 'on'\nd: off\n")

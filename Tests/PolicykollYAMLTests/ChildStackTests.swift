@@ -44,6 +44,39 @@ struct ChildStackTests {
         #expect(census.alive == 0)
     }
 
+    @Test("pushes and moves interleaved as nested collections do, from the smallest capacities", arguments: [0, 1, 3])
+    func interleaved(capacity: Int) {
+        let census = Census()
+        do {
+            let stack = ChildStack<Child>(capacity: capacity)
+            #expect(stack.removeAll(from: 0).isEmpty)
+            var expected: [Int] = []
+            var next = 0
+            // Open a collection, add some children, open one inside, close it, add more, close.
+            for round in 0..<20 {
+                let outerStart = stack.count
+                for _ in 0..<(round % 4) {
+                    stack.append(Child(next, census))
+                    next += 1
+                }
+                let innerStart = stack.count
+                for _ in 0..<(round % 3 + 1) {
+                    stack.append(Child(next, census))
+                    next += 1
+                }
+                let inner = stack.removeAll(from: innerStart)
+                #expect(inner.map(\.value) == Array((next - inner.count)..<next))
+                stack.append(Child(1000 + round, census))
+                let outer = stack.removeAll(from: outerStart)
+                expected = Array((next - inner.count - (round % 4))..<(next - inner.count)) + [1000 + round]
+                #expect(outer.map(\.value) == expected)
+            }
+            #expect(stack.count == 0)
+            for value in 0..<10 { stack.append(Child(value, census)) }
+        }
+        #expect(census.alive == 0)
+    }
+
     @Test("strings and nodes survive the move")
     func valueTypes() {
         let stack = ChildStack<YAMLEntry>()

@@ -50,6 +50,33 @@ struct DuplicateKeyTests {
         #expect(stream.errors.first?.mark == Mark(line: count + 1, column: 1))
     }
 
+    @Test(
+        "past the scan, a duplicate of any earlier key is found, also in a mapping opened after others",
+        arguments: [0, 3, 12, 13, 15])
+    func tablePastTheScan(duplicate: Int) {
+        let keys = (0..<20).map { "key\($0): \($0)\n" }.joined()
+        let top = load(keys + "key\(duplicate): again\n")
+        #expect(top.errors.map(\.problem) == [.duplicateKey("key\(duplicate)", first: Mark(line: duplicate + 1, column: 1))])
+        // Nested under 15 other keys and in a list, so the mapping's entries start deep in the stack.
+        let outer = (0..<15).map { "outer\($0): \($0)\n" }.joined()
+        let inner = (0..<20).map { "    key\($0): \($0)\n" }.joined()
+        let nested = load(outer + "list:\n  - \n" + inner + "    key\(duplicate): again\n")
+        #expect(
+            nested.errors.map(\.problem) == [.duplicateKey("key\(duplicate)", first: Mark(line: 18 + duplicate, column: 5))])
+    }
+
+    @Test("keys compare as Swift strings do: canonically equivalent spellings are the same key")
+    func canonicalEquivalence() {
+        // é written as one scalar, then as e + combining acute; short and past the scan.
+        let short = load("\u{e9}: 1\nkey0: 0\ne\u{301}: 2\n")
+        #expect(short.errors.map(\.problem) == [.duplicateKey("e\u{301}", first: Mark(line: 1, column: 1))])
+        let filler = (0..<20).map { "key\($0): \($0)\n" }.joined()
+        let long = load("\u{e9}: 1\n" + filler + "e\u{301}: 2\n")
+        #expect(long.errors.count == 1)
+        let clean = root("caf\u{e9}: 1\nother: 2\n")
+        #expect(clean["cafe\u{301}"]?.value == .int(1))
+    }
+
     @Test("many distinct keys are no error")
     func manyDistinct() {
         let text = (0..<1000).map { "k\($0): v\n" }.joined()

@@ -52,7 +52,7 @@ extension Evaluator {
         switch components[position] {
         case .key(let key):
             guard case .mapping(let entries) = node.value else { return nil }
-            for index in entries.indices where entries[index].hasKey(key) {
+            for index in entries.indices where entries[index].key == key {
                 return Self.node(at: components, from: position + 1, in: entries[index].value)
             }
             return nil

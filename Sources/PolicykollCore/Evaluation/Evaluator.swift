@@ -119,7 +119,7 @@ public struct Evaluator: Sendable {
         switch components[position] {
         case .key(let key):
             guard case .mapping(let entries) = node.value else { return (nil, mark) }
-            for index in entries.indices where entries[index].hasKey(key) {
+            for index in entries.indices where entries[index].key == key {
                 return locate(components, from: position + 1, in: entries[index].value, mark: entries[index].keyMark)
             }
             return (nil, mark)
