@@ -4,7 +4,7 @@
 Usage:
     scripts/benchmark.py                      # 1,000 / 10,000 / 100,000 declarations, 3 runs each
     scripts/benchmark.py --sizes 10000 --repeat 5
-    scripts/benchmark.py --smoke              # 1,000 declarations, one run: proves it still works
+    scripts/benchmark.py --smoke              # 1,000 declarations, one run, stages too: proves it still works
     scripts/benchmark.py --sizes 10000 --stages   # also: what each stage adds on one core
 
 It builds release binaries, generates deterministic inventories (policykoll-generate, cached in
@@ -101,7 +101,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--smoke", action="store_true", help="1,000 declarations, one run")
+    parser.add_argument("--smoke", action="store_true", help="1,000 declarations, one run (with --stages)")
     parser.add_argument("--stages", action="store_true", help="also time each stage on one core (policykoll-stages)")
     args = parser.parse_args()
     sizes = [1000] if args.smoke else [int(s) for s in args.sizes.split(",")]
@@ -165,7 +165,8 @@ def main():
             ("+ evaluate the pack", times["read"] + times["load"] + times["evaluate"]),
         ]
         for name, total in cumulative:
-            print(f"{name:<26}{total:>9.3f}{total / floor_best:>9.2f}{total - previous:>9.3f}")
+            ratio = f"{total / floor_best:.2f}" if floor_best else "-"
+            print(f"{name:<26}{total:>9.3f}{ratio:>9}{total - previous:>9.3f}")
             previous = total
 
 
