@@ -41,7 +41,7 @@ enum ScalarResolver {
     }
 
     /// The null, boolean, infinity and not-a-number words of the core schema.
-    private static let specialWords: [(text: [UInt8], value: YAMLNode.Value)] = {
+    private static let specialWords: [(word: UInt64, value: YAMLNode.Value)] = {
         let words: [(String, YAMLNode.Value)] = [
             ("~", .null), ("null", .null), ("Null", .null), ("NULL", .null),
             ("true", .bool(true)), ("True", .bool(true)), ("TRUE", .bool(true)),
@@ -51,19 +51,28 @@ enum ScalarResolver {
             ("-.inf", .float(-.infinity)), ("-.Inf", .float(-.infinity)), ("-.INF", .float(-.infinity)),
             (".nan", .float(.nan)), (".NaN", .float(.nan)), (".NAN", .float(.nan)),
         ]
-        return words.map { (Array($0.0.utf8), $0.1) }
+        return words.map { (packed($0.0)!, $0.1) }
     }()
 
-    /// The value of a special word, compared byte by byte (a `switch` over string literals
+    /// The value of a special word, compared as packed bytes (a `switch` over string literals
     /// compares each case as a Unicode string).
     private static func specialWord(_ text: String) -> YAMLNode.Value? {
-        var contiguous = text
-        return contiguous.withUTF8 { bytes in
-            for word in specialWords where word.text.count == bytes.count && word.text.elementsEqual(bytes) {
-                return word.value
-            }
-            return nil
+        guard let word = packed(text) else { return nil }
+        for special in specialWords where special.word == word { return special.value }
+        return nil
+    }
+
+    /// A text of at most seven bytes as one integer: a leading 1, then a byte each (ASCII
+    /// letters lowercased if asked), so that the length is part of the value; `nil` for a longer
+    /// text.
+    static func packed(_ text: String, lowercasingASCII: Bool = false) -> UInt64? {
+        guard text.utf8.count <= 7 else { return nil }
+        var word: UInt64 = 1
+        for byte in text.utf8 {
+            let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+            word = word << 8 | UInt64(lowercasingASCII && isUpper ? byte | 0x20 : byte)
         }
+        return word
     }
 
     /// Integers (decimal, `0o` octal, `0x` hex) and floats of the core schema, or `nil`.
@@ -169,20 +178,13 @@ enum ScalarResolver {
         }
     }
 
-    /// `yes`, `no`, `on`, `off`, `y` and `n`, each packed into an integer a byte per letter
-    /// after a leading 1, so that the packing also encodes the length.
-    private static let ambiguousBooleans: [UInt32] = ["yes", "no", "on", "off", "y", "n"].map {
-        $0.utf8.reduce(1) { $0 << 8 | UInt32($1) }
-    }
+    /// `yes`, `no`, `on`, `off`, `y` and `n`, packed.
+    private static let ambiguousBooleans: [UInt64] = ["yes", "no", "on", "off", "y", "n"].map { packed($0)! }
 
     /// Whether a plain scalar is a YAML 1.1 boolean that YAML 1.2 reads as a string.
     static func isAmbiguousBoolean(_ text: String) -> Bool {
-        // On ASCII-lowercased bytes: this is asked of nearly every plain value.
-        guard text.utf8.count <= 3 else { return false }
-        var word: UInt32 = 1
-        for byte in text.utf8 {
-            word = word << 8 | UInt32(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
-        }
-        return Self.ambiguousBooleans.contains(word)
+        // Packed with ASCII letters lowercased: this is asked of nearly every plain value.
+        guard text.utf8.count <= 3, let word = packed(text, lowercasingASCII: true) else { return false }
+        return ambiguousBooleans.contains(word)
     }
 }
