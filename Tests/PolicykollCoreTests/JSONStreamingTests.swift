@@ -30,4 +30,17 @@ struct JSONStreamingTests {
             #expect(largestPiece <= JSONValue.streamChunk + 1_000_000)
         }
     }
+
+    @Test("pretty JSON indents two spaces a level, past the levels whose indentation is made once")
+    func deepIndentation() {
+        var value = JSONValue.string("leaf")
+        for depth in (0..<40).reversed() { value = .object([("level\(depth)", value)]) }
+        let lines = value.prettyText.split(separator: "\n")
+        // Line n (n < 40) opens level n's member at n + 1 levels deep; the leaf closes it.
+        for (number, line) in lines.prefix(41).enumerated().dropFirst() {
+            #expect(line.prefix { $0 == " " }.count == number * 2, "line \(number): \(line)")
+        }
+        #expect(lines.last == "}")
+        #expect(lines.count == 81)
+    }
 }

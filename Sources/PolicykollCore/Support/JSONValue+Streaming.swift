@@ -56,8 +56,18 @@ extension JSONValue {
 
     /// A line break and the indentation of a nesting level, as pretty JSON writes them.
     public static func writeNewline(to output: inout [UInt8], level: Int) {
-        output.append(UInt8(ascii: "\n"))
-        for _ in 0..<(level * 2) { output.append(UInt8(ascii: " ")) }
+        guard level < newlines.count else {
+            output.append(UInt8(ascii: "\n"))
+            output += repeatElement(UInt8(ascii: " "), count: level * 2)
+            return
+        }
+        output += newlines[level]
+    }
+
+    /// The line break and indentation of the first levels, made once: a report writes one per
+    /// member, hundreds of thousands of times.
+    private static let newlines: [[UInt8]] = (0..<16).map {
+        [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: $0 * 2)
     }
 }
 
@@ -74,14 +84,15 @@ public struct JSONObjectWriter {
         output.append(UInt8(ascii: "{"))
     }
 
-    /// Writes a string member.
-    public mutating func member(_ key: String, _ value: String, to output: inout [UInt8]) {
+    /// Writes a string member. The key is a literal written as it is, so it must need no
+    /// escaping (a quote, a backslash or a control character); debug builds check that.
+    public mutating func member(_ key: StaticString, _ value: String, to output: inout [UInt8]) {
         writeKey(key, to: &output)
         JSONValue.writeString(value, to: &output)
     }
 
-    /// Writes an integer member.
-    public mutating func member(_ key: String, _ value: Int, to output: inout [UInt8]) {
+    /// Writes an integer member (the key as for a string member).
+    public mutating func member(_ key: StaticString, _ value: Int, to output: inout [UInt8]) {
         writeKey(key, to: &output)
         output += String(value).utf8
     }
@@ -96,12 +107,30 @@ public struct JSONObjectWriter {
         output.append(UInt8(ascii: "}"))
     }
 
-    private mutating func writeKey(_ key: String, to output: inout [UInt8]) {
-        if !isEmpty { output.append(UInt8(ascii: ",")) }
+    /// Writes `,` (after the first member), the line break and indentation, and `"key": `, put
+    /// together first and appended once: appending is the cost here, not the bytes.
+    private mutating func writeKey(_ key: StaticString, to output: inout [UInt8]) {
+        let indent = (level + 1) * 2
+        let isFirst = isEmpty
         isEmpty = false
-        JSONValue.writeNewline(to: &output, level: level + 1)
-        JSONValue.writeString(key, to: &output)
-        output.append(UInt8(ascii: ":"))
-        output.append(UInt8(ascii: " "))
+        key.withUTF8Buffer { keyBytes in
+            assert(keyBytes.allSatisfy { $0 >= 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: indent + keyBytes.count + 6) { buffer in
+                var count = 0
+                func put(_ byte: UInt8) {
+                    buffer[count] = byte
+                    count += 1
+                }
+                if !isFirst { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "\n"))
+                for _ in 0..<indent { put(UInt8(ascii: " ")) }
+                put(UInt8(ascii: "\""))
+                for byte in keyBytes { put(byte) }
+                put(UInt8(ascii: "\""))
+                put(UInt8(ascii: ":"))
+                put(UInt8(ascii: " "))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
     }
 }

@@ -90,8 +90,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func newline(_ output: inout [UInt8], indent: Bool, level: Int) {
         guard indent else { return }
-        output.append(UInt8(ascii: "\n"))
-        for _ in 0..<(level * 2) { output.append(UInt8(ascii: " ")) }
+        writeNewline(to: &output, level: level)
     }
 
     /// Finite doubles as JSON numbers; infinities and NaN, which JSON lacks, as YAML's spelling.
