@@ -3,7 +3,7 @@ import PolicykollYAML
 /// Deciding whether a condition holds, without recording where it looked.
 ///
 /// Most rules pass on most declarations, and a passing rule needs no evidence. So a rule is
-/// first decided here, on nodes alone: no traces, no concrete paths, no marks. Only a rule that
+/// first decided here, on nodes alone: no traces, verdicts or concrete paths. Only a rule that
 /// fails is evaluated again by ``Evaluator/evaluate(_:in:)``, which gathers the places that
 /// explain the failure. Both follow the same semantics (design §4); a test holds them equal on
 /// every rule of the default pack and every example and generated declaration.
@@ -41,24 +41,9 @@ extension Evaluator {
         }
     }
 
-    /// The value at a path, or `nil`.
+    /// The value at a path, or `nil`: the same walk as ``resolve(_:in:)``, without a scope.
     static func node(at path: RulePath, subject: YAMLNode, base: YAMLNode) -> YAMLNode? {
-        node(at: path.components, from: 0, in: path.isAbsolute ? subject : base)
-    }
-
-    /// Walks the components from `position` on; recursive so that each node is borrowed.
-    private static func node(at components: [RulePath.Component], from position: Int, in node: YAMLNode) -> YAMLNode? {
-        guard position < components.count else { return node }
-        switch components[position] {
-        case .key(let key):
-            guard case .mapping(let entries) = node.value else { return nil }
-            for index in entries.indices where entries[index].key == key {
-                return Self.node(at: components, from: position + 1, in: entries[index].value)
-            }
-            return nil
-        case .index(let index):
-            guard case .sequence(let items) = node.value, index < items.count else { return nil }
-            return Self.node(at: components, from: position + 1, in: items[index])
-        }
+        let start = path.isAbsolute ? subject : base
+        return locate(path.components, from: 0, in: start, mark: start.mark).node
     }
 }

@@ -112,7 +112,7 @@ public struct Evaluator: Sendable {
 
     /// Walks the components from `position` on. Recursive so that each node is a borrowed
     /// parameter: walking a path copies (and reference-counts) only the node it ends at.
-    private static func locate(_ components: [RulePath.Component], from position: Int, in node: YAMLNode, mark: Mark)
+    static func locate(_ components: [RulePath.Component], from position: Int, in node: YAMLNode, mark: Mark)
         -> (node: YAMLNode?, mark: Mark)
     {
         guard position < components.count else { return (node, node.mark) }

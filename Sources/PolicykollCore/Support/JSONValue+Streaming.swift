@@ -14,7 +14,6 @@ extension JSONValue {
             return
         }
         output.append(UInt8(ascii: "["))
-        let indent = Array(("\n" + String(repeating: " ", count: (level + 1) * 2)).utf8)
         withoutActuallyEscaping(sink) { sink in
             Parallel.renderInOrder(
                 count: count,
@@ -27,7 +26,7 @@ extension JSONValue {
                 }
             ) { index, bytes in
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += indent
+                writeNewline(to: &bytes, level: level + 1)
                 writeElement(index, &bytes, level + 1)
             }
         }
