@@ -2,7 +2,7 @@
 // standard input (one path per line), for `scripts/benchmark.py --stages`.
 //
 // Each stage runs `repeat` times (the first argument, default 3) and prints its best time:
-//   read       the files' bytes, as the floor reads them
+//   read       the files' bytes, as the checker reads them (InputCollector.read)
 //   parse      libyaml's events built into YAML nodes (YAMLLoader)
 //   load       parse plus envelope validation into declarations (DeclarationLoader)
 //   evaluate   every rule of the embedded pack on every declaration, failures explained (on
