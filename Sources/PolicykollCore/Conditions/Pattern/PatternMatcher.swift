@@ -17,6 +17,14 @@ struct PatternMatcher: Sendable {
         case assertEnd
         case assertWordBoundary(negated: Bool)
         case match
+
+        /// Whether the instruction reads a scalar.
+        var consumes: Bool {
+            switch self {
+            case .scalar, .anyExceptNewline, .set: true
+            default: false
+            }
+        }
     }
 
     private(set) var program: [Instruction] = []
@@ -30,11 +38,13 @@ struct PatternMatcher: Sendable {
     private var firstScalars: Set<Unicode.Scalar>?
     /// Whether every match must start at the start of the text (`^…`): then no thread is
     /// started after the first position, and the search ends as soon as none is alive.
-    private var anchoredAtStart = false
+    private(set) var isAnchoredAtStart = false
     /// When the whole pattern is one literal or an alternation of literals (`a|bc|def`, possibly
     /// after `^` and under `(?i)`): the literals (case-folded under `(?i)`), searched for
     /// directly instead of simulating the program.
     private var literals: LiteralSearch?
+    /// The program as a deterministic automaton, when it has one (see ``PatternAutomaton``).
+    private(set) var automaton: PatternAutomaton?
 
     /// Compiles a pattern, or throws a ``PatternError`` saying what is not supported and where.
     init(_ pattern: String) throws {
@@ -58,12 +68,13 @@ struct PatternMatcher: Sendable {
             return masks
         }
         firstScalars = Self.startScalars(of: program)
-        anchoredAtStart = Self.isAnchoredAtStart(program)
+        isAnchoredAtStart = Self.startsAnchored(program)
         literals = LiteralSearch(syntax, ignoresCase: ignoresCase)
+        automaton = PatternAutomaton(self)
     }
 
     /// Whether every path from the first instruction passes `^` before it consumes anything.
-    private static func isAnchoredAtStart(_ program: [Instruction]) -> Bool {
+    private static func startsAnchored(_ program: [Instruction]) -> Bool {
         var seen: Set<Int> = []
         var stack = [0]
         while let pc = stack.popLast() {
@@ -170,6 +181,13 @@ struct PatternMatcher: Sendable {
 
     /// Whether the pattern matches anywhere in the text (unanchored).
     func matches(_ text: String) -> Bool {
+        if let automaton, let answer = automaton.matches(text, of: self) { return answer }
+        return simulate(text)
+    }
+
+    /// Whether the pattern matches anywhere in the text, by simulating the program (the
+    /// automaton's reference in tests).
+    func simulate(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         let folded = ignoresCase ? scalars.map(Self.fold) : scalars
         if let literals { return literals.found(in: folded) }
@@ -178,7 +196,7 @@ struct PatternMatcher: Sendable {
         var stack: [Int] = []
         stack.reserveCapacity(program.count)
         for position in 0...scalars.count {
-            if anchoredAtStart, position > 0 {
+            if isAnchoredAtStart, position > 0 {
                 // Nothing can start here; the search is over once no thread is alive.
                 if current.threads.isEmpty { return false }
             } else {
@@ -201,6 +219,11 @@ struct PatternMatcher: Sendable {
             if current.containsMatch { return true }
         }
         return false
+    }
+
+    /// Whether an instruction accepts a scalar (case-folded first under `(?i)`).
+    func step(_ instruction: Instruction, on scalar: Unicode.Scalar) -> Bool {
+        step(instruction, on: scalar, folded: ignoresCase ? Self.fold(scalar) : scalar)
     }
 
     private func step(_ instruction: Instruction, on scalar: Unicode.Scalar, folded: Unicode.Scalar) -> Bool {

@@ -1,0 +1,238 @@
+/// A deterministic automaton for a compiled pattern, built once when the pattern compiles: each
+/// state is a set of the program's threads, and a scalar moves to the next state by one table
+/// lookup instead of stepping every thread (``PatternMatcher`` simulates the program otherwise).
+///
+/// The table covers the 128 ASCII scalars (grouped into classes that every instruction treats
+/// alike) and the non-ASCII scalars the pattern names. Any other scalar's move is worked out as
+/// it comes; if it leads to a set of threads the table does not have, ``matches(_:)`` answers
+/// `nil` and the caller simulates the program. Patterns with `\b`/`\B`, and patterns whose
+/// automaton would exceed ``maxStates`` states, get no automaton.
+///
+/// - Complexity: matching is O(*n*) in the scalars of the text; building is
+///   O(*states* × *classes* × *m*) for a program of *m* instructions, done once per pattern.
+struct PatternAutomaton: Sendable {
+    /// The most states an automaton may have; beyond that the program is simulated instead.
+    static let maxStates = 512
+
+    /// A set of threads: the instructions waiting for a scalar, the `$` waiting for the end of
+    /// the text, whether it is the state at the start of the text (where `^` holds), and whether
+    /// a thread has reached `match` (all such sets are one state).
+    private struct Threads: Hashable {
+        var consuming: [Int] = []
+        var waitingForEnd: [Int] = []
+        var isInitial = false
+        var matched = false
+    }
+
+    /// Each state's threads, by state number; state 0 is the start of the text.
+    private let states: [Threads]
+    private let numbers: [Threads: Int32]
+    /// The class of each ASCII scalar, then of each named non-ASCII scalar.
+    private let asciiClass: [UInt8]
+    private let namedClass: [UInt32: Int]
+    private let classCount: Int
+    /// The next state for state `s` and class `c` at `s * classCount + c`.
+    private let next: [Int32]
+    /// Per state: a match was reached (``matched``), or the state can never lead to one
+    /// (``dead``), or it matches when the text ends there (``matchesAtEnd``).
+    private let flags: [UInt8]
+
+    private static let matched: UInt8 = 1
+    private static let dead: UInt8 = 2
+    private static let matchesAtEnd: UInt8 = 4
+
+    /// Builds the automaton of a matcher's program, or `nil` when it has none (see above).
+    init?(_ matcher: PatternMatcher) {
+        let program = matcher.program
+        for instruction in program {
+            if case .assertWordBoundary = instruction { return nil }
+        }
+        // Scalars that every consuming instruction answers alike share a class; a class's
+        // answers are worked out once, from one scalar that stands for it.
+        let consumingPCs = program.indices.filter { program[$0].consumes }
+        var answersOfClass: [[Bool]] = []
+        var classOfAnswers: [[Bool]: Int] = [:]
+        var asciiClass: [UInt8] = []
+        for value in UInt32(0)..<128 {
+            let answers = consumingPCs.map { matcher.step(program[$0], on: Unicode.Scalar(value)!) }
+            if let known = classOfAnswers[answers] {
+                asciiClass.append(UInt8(known))
+                continue
+            }
+            classOfAnswers[answers] = answersOfClass.count
+            asciiClass.append(UInt8(answersOfClass.count))
+            answersOfClass.append(answers)
+        }
+        self.asciiClass = asciiClass
+        // Named non-ASCII scalars (and their other cases under `(?i)`) get a class of their
+        // own: a class stands for one exact scalar, whose answers are known.
+        var named: [UInt32: Int] = [:]
+        for instruction in program {
+            guard case .scalar(let scalar) = instruction, !scalar.isASCII else { continue }
+            let variants = matcher.ignoresCase ? [scalar] + PatternMatcher.caseVariants(of: scalar) : [scalar]
+            for variant in variants where !variant.isASCII && named[variant.value] == nil {
+                named[variant.value] = answersOfClass.count
+                answersOfClass.append(consumingPCs.map { matcher.step(program[$0], on: variant) })
+            }
+        }
+        namedClass = named
+        classCount = answersOfClass.count
+
+        var builder = Builder(program: program, consumingPCs: consumingPCs, restarts: !matcher.isAnchoredAtStart)
+        let initial = Self.closure(of: [0], in: program, atStart: true, isInitial: true)
+        var states = [initial]
+        var numbers = [initial: Int32(0)]
+        var next: [Int32] = []
+        next.reserveCapacity(classCount * 16)
+        var position = 0
+        while position < states.count {
+            for answers in answersOfClass {
+                let target = builder.move(states[position], answers: answers)
+                if let known = numbers[target] {
+                    next.append(known)
+                    continue
+                }
+                guard states.count < Self.maxStates else { return nil }
+                numbers[target] = Int32(states.count)
+                next.append(Int32(states.count))
+                states.append(target)
+            }
+            position += 1
+        }
+        self.states = states
+        self.numbers = numbers
+        self.next = next
+        // A set with no thread can never match if no new search can start either.
+        let restart = Self.move(Threads(), on: " ", matcher: matcher)
+        let restartIsEmpty = restart.consuming.isEmpty && restart.waitingForEnd.isEmpty && !restart.matched
+        flags = states.map { threads in
+            if threads.matched { return Self.matched }
+            var flag: UInt8 = 0
+            if threads.consuming.isEmpty, threads.waitingForEnd.isEmpty, restartIsEmpty { flag |= Self.dead }
+            if Self.reachesMatchAtEnd(threads, in: program) { flag |= Self.matchesAtEnd }
+            return flag
+        }
+    }
+
+    /// Whether the pattern of `matcher` (the one the automaton was built from) matches anywhere
+    /// in the text, or `nil` when a scalar led outside the table (then the caller simulates the
+    /// program).
+    func matches(_ text: String, of matcher: PatternMatcher) -> Bool? {
+        var state = 0
+        if flags[0] & Self.matched != 0 { return true }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                state = Int(next[state * classCount + Int(asciiClass[Int(value)])])
+            } else if let named = namedClass[value] {
+                state = Int(next[state * classCount + named])
+            } else {
+                guard let known = numbers[Self.move(states[state], on: scalar, matcher: matcher)] else { return nil }
+                state = Int(known)
+            }
+            let flag = flags[state]
+            if flag & Self.matched != 0 { return true }
+            if flag & Self.dead != 0 { return false }
+        }
+        return flags[state] & Self.matchesAtEnd != 0
+    }
+
+    /// Moves between sets of threads while the table is built, from the closure of each single
+    /// instruction worked out once.
+    private struct Builder {
+        let restarts: Bool
+        /// Each instruction's position among the consuming ones (or -1).
+        private let column: [Int]
+        private let closures: [Threads]
+        private var stamps: [UInt32]
+        private var generation: UInt32 = 0
+
+        init(program: [PatternMatcher.Instruction], consumingPCs: [Int], restarts: Bool) {
+            self.restarts = restarts
+            var column = Array(repeating: -1, count: program.count)
+            for (index, pc) in consumingPCs.enumerated() { column[pc] = index }
+            self.column = column
+            closures = program.indices.map { PatternAutomaton.closure(of: [$0], in: program, atStart: false, isInitial: false) }
+            stamps = Array(repeating: 0, count: program.count)
+        }
+
+        /// The threads after `threads` read a scalar with these answers (one per consuming
+        /// instruction, in program order).
+        mutating func move(_ threads: Threads, answers: [Bool]) -> Threads {
+            generation += 1
+            var result = Threads()
+            for pc in threads.consuming where answers[column[pc]] {
+                absorb(closures[pc + 1], into: &result)
+            }
+            if restarts { absorb(closures[0], into: &result) }
+            if result.matched { return Threads(matched: true) }
+            result.consuming.sort()
+            result.waitingForEnd.sort()
+            return result
+        }
+
+        private mutating func absorb(_ closure: Threads, into result: inout Threads) {
+            if closure.matched { result.matched = true }
+            for pc in closure.consuming where stamps[pc] != generation {
+                stamps[pc] = generation
+                result.consuming.append(pc)
+            }
+            for pc in closure.waitingForEnd where stamps[pc] != generation {
+                stamps[pc] = generation
+                result.waitingForEnd.append(pc)
+            }
+        }
+    }
+
+    /// The threads after `threads` read `scalar` (at a position after the start of the text,
+    /// where a new search starts unless the pattern is anchored at the start).
+    private static func move(_ threads: Threads, on scalar: Unicode.Scalar, matcher: PatternMatcher) -> Threads {
+        var seeds: [Int] = []
+        for pc in threads.consuming where matcher.step(matcher.program[pc], on: scalar) { seeds.append(pc + 1) }
+        if !matcher.isAnchoredAtStart { seeds.append(0) }
+        return closure(of: seeds, in: matcher.program, atStart: false, isInitial: false)
+    }
+
+    /// Everything reachable from `seeds` without reading a scalar: `^` is passed only at the
+    /// start, `$` waits for the end.
+    private static func closure(of seeds: [Int], in program: [PatternMatcher.Instruction], atStart: Bool, isInitial: Bool)
+        -> Threads
+    {
+        var seen = Set<Int>()
+        var stack = seeds
+        var consuming: [Int] = []
+        var waiting: [Int] = []
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .jump(let target): stack.append(target)
+            case .split(let first, let second): stack += [first, second]
+            case .assertStart: if atStart { stack.append(pc + 1) }
+            case .assertEnd: waiting.append(pc)
+            case .assertWordBoundary: break  // no automaton is built for these
+            case .match: return Threads(matched: true)
+            case .scalar, .anyExceptNewline, .set: consuming.append(pc)
+            }
+        }
+        return Threads(consuming: consuming.sorted(), waitingForEnd: waiting.sorted(), isInitial: isInitial, matched: false)
+    }
+
+    /// Whether the text ending in this state matches: a waiting `$` now holds (and `^` too, if
+    /// the text is empty).
+    private static func reachesMatchAtEnd(_ threads: Threads, in program: [PatternMatcher.Instruction]) -> Bool {
+        var seen = Set<Int>()
+        var stack = threads.waitingForEnd.map { $0 + 1 }
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .jump(let target): stack.append(target)
+            case .split(let first, let second): stack += [first, second]
+            case .assertStart: if threads.isInitial { stack.append(pc + 1) }
+            case .assertEnd: stack.append(pc + 1)
+            case .match: return true
+            case .assertWordBoundary, .scalar, .anyExceptNewline, .set: break
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,107 @@
+import InventoryGenerator
+import Testing
+
+@testable import PolicykollCore
+
+@Suite("Regular expressions: the deterministic automaton agrees with the simulated program")
+struct PatternAutomatonTests {
+    /// A random pattern of the supported syntax (without `\b`, which gets no automaton), over a
+    /// small alphabet with non-ASCII letters so that texts often match.
+    static func randomPattern(using generator: inout SplitMix64, depth: Int = 0) -> String {
+        let atoms = ["a", "b", "é", "Å", " ", "1", ".", "[ab]", "[^a]", "[é-ë]", "\\d", "\\s", "\\w", "\\.", "^", "$"]
+        var pattern = ""
+        for _ in 0..<Int.random(in: 1...4, using: &generator) {
+            var piece: String
+            if depth < 2, Int.random(in: 0..<5, using: &generator) == 0 {
+                let left = randomPattern(using: &generator, depth: depth + 1)
+                let right = randomPattern(using: &generator, depth: depth + 1)
+                piece = Bool.random(using: &generator) ? "(\(left)|\(right))" : "(?:\(left))"
+            } else {
+                piece = atoms.randomElement(using: &generator)!
+            }
+            if piece != "^", piece != "$" {
+                piece += ["", "", "", "*", "+", "?", "{1,2}", "{2}"].randomElement(using: &generator)!
+            }
+            pattern += piece
+        }
+        return pattern
+    }
+
+    @Test("random patterns on random texts: the automaton's answer is the simulation's")
+    func agreesWithSimulation() throws {
+        var generator = SplitMix64(seed: 7)
+        let alphabet = Array("abAB é É1\nëÅå.")
+        var built = 0
+        var answered = 0
+        for _ in 0..<600 {
+            var pattern = Self.randomPattern(using: &generator)
+            if Int.random(in: 0..<4, using: &generator) == 0 { pattern = "(?i)" + pattern }
+            let matcher = try PatternMatcher(pattern)
+            guard let automaton = matcher.automaton else { continue }
+            built += 1
+            for _ in 0..<60 {
+                let length = Int.random(in: 0...9, using: &generator)
+                let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+                let expected = matcher.simulate(text)
+                if let answer = automaton.matches(text, of: matcher) {
+                    answered += 1
+                    #expect(answer == expected, "\(pattern) on \(text.debugDescription)")
+                }
+                #expect(matcher.matches(text) == expected, "\(pattern) on \(text.debugDescription)")
+            }
+        }
+        // The comparison must have happened: almost every random pattern gets an automaton, and
+        // the automaton answers almost every text itself.
+        #expect(built > 550)
+        #expect(answered > built * 50)
+    }
+
+    @Test("the default pack's patterns get an automaton and match as before")
+    func packPatterns() throws {
+        let cases: [(String, String, Bool)] = [
+            ("^TLS ?1\\.[23]", "TLS 1.3", true),
+            ("^TLS ?1\\.[23]", "TLS1.1", false),
+            ("(?i)openapi|asyncapi|wsdl|json schema|xsd|graphql|ogc|rfc ?4180|sparql", "Egen JSON Schema v2", true),
+            ("(?i)openapi|asyncapi|wsdl|json schema|xsd|graphql|ogc|rfc ?4180|sparql", "RFC4180 (CSV)", true),
+            ("(?i)openapi|asyncapi|wsdl|json schema|xsd|graphql|ogc|rfc ?4180|sparql", "Excel-fil över e-post", false),
+            ("^(FGS|E-ARK)", "FGS Personakt", true),
+            ("^https://", "http://example.se", false),
+            ("(?i)openapi|asyncapi|ogc|wfs|wms|sparql|graphql", "OGC WMS 1.3", true),
+            ("EN 301 549|WCAG 2\\.[12] AA", "Uppfyller WCAG 2.1 AA", true),
+            ("(?i)hälsa|hälso|sjukvård|omvårdnad|äldreomsorg|vårdplan|patient|health|medical", "Hälsouppgifter", true),
+            ("(?i)hälsa|hälso|sjukvård|omvårdnad|äldreomsorg|vårdplan|patient|health|medical", "Vårdnadshavare", false),
+            ("^[^@\\s]+@[^@\\s]+$", "anna.berg@goteborg.se", true),
+            ("^[^@\\s]+@[^@\\s]+$", "anna berg@goteborg.se", false),
+            ("^[^@\\s]+@[^@\\s]+$", "åsa@göteborg.se", true),
+        ]
+        for (pattern, text, expected) in cases {
+            let matcher = try PatternMatcher(pattern)
+            let automaton = try #require(matcher.automaton, "\(pattern)")
+            #expect(automaton.matches(text, of: matcher) == expected, "\(pattern) on \(text)")
+            #expect(matcher.simulate(text) == expected, "\(pattern) on \(text)")
+        }
+    }
+
+    @Test("a scalar whose move is not in the table hands over to the simulation")
+    func handsOver() throws {
+        // `ê` is only in a range, never named, and no ASCII scalar leads where it leads.
+        let matcher = try PatternMatcher("[é-ë]x")
+        let automaton = try #require(matcher.automaton)
+        #expect(automaton.matches("êx", of: matcher) == nil)
+        #expect(matcher.matches("êx"))
+        #expect(!matcher.matches("êy"))
+        // A scalar that leads to a known set of threads stays in the automaton.
+        #expect(automaton.matches("\u{00A0}x", of: matcher) == false)
+    }
+
+    @Test("patterns without an automaton: word boundaries, and too many states")
+    func withoutAutomaton() throws {
+        #expect(try PatternMatcher("\\bSE\\b").automaton == nil)
+        // The last-but-twelfth letter is an `a`: 2^13 sets of threads.
+        let exploding = try PatternMatcher("(a|b)*a(a|b){12}")
+        #expect(exploding.automaton == nil)
+        #expect(exploding.matches("ab" + String(repeating: "b", count: 12)))
+        #expect(!exploding.matches(String(repeating: "b", count: 14)))
+        #expect(try PatternMatcher("(a|b)*a(a|b){3}").automaton != nil)
+    }
+}
