@@ -1,27 +1,48 @@
 import Foundation
 
 /// Where the executable prints: standard output for reports, standard error for everything else.
+///
+/// Printing never stops the program: a failed write to standard output (a full disk, a closed
+/// descriptor) is remembered, and ``Main`` turns it into an error and exit status 2 at the end,
+/// so that a report that never reached its reader cannot pass a gate.
 enum Console {
+    /// Why writing to standard output failed first, or `nil` while every write succeeded (or
+    /// the failure was taken by ``takeOutputFailure()`` to be reported).
+    static var outputFailure: String? { failures.unreported }
+
+    /// The failure of standard output, once: whoever takes it reports it.
+    static func takeOutputFailure() -> String? { failures.take() }
+
+    private static let failures = FailureLog()
+
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        out(Array(text.utf8))
     }
 
     static func out(_ bytes: [UInt8]) {
+        guard failures.first == nil else { return }
+        if let reason = writeAll(bytes, to: STDOUT_FILENO) { failures.record(reason) }
+    }
+
+    /// Writes to standard error; if that fails too there is nowhere left to say so.
+    static func error(_ text: String) {
+        _ = writeAll(Array(text.utf8), to: STDERR_FILENO)
+    }
+
+    /// Writes every byte, retrying after interruptions and short writes; the reason on failure.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return  // standard output closed (e.g. a pipe to `head`): nothing more to say
+                    return String(cString: strerror(errno))
                 }
                 offset += written
             }
+            return nil
         }
-    }
-
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 
     /// Whether colour should be used on a stream: a terminal, and `NO_COLOR` not set.
@@ -30,5 +51,39 @@ enum Console {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
         return isatty(fileDescriptor) == 1
+    }
+}
+
+/// The first failure of a stream, safe to record from any thread. Once a stream has failed,
+/// nothing more is written to it.
+private final class FailureLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reason: String?
+    private var isReported = false
+
+    var first: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return reason
+    }
+
+    var unreported: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return isReported ? nil : reason
+    }
+
+    func record(_ newReason: String) {
+        lock.lock()
+        if reason == nil { reason = newReason }
+        lock.unlock()
+    }
+
+    func take() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isReported, let reason else { return nil }
+        isReported = true
+        return reason
     }
 }

@@ -27,14 +27,24 @@ enum Main {
         do {
             var command = try Policykoll.parseAsRoot()
             try command.run()
+            exitIfOutputWasLost()
         } catch {
+            // A report that did not reach standard output outranks the findings' exit code.
+            exitIfOutputWasLost()
             // Usage errors exit 2, as the contract says (ArgumentParser's own default is 64).
             if Policykoll.exitCode(for: error) == .validationFailure {
                 let message = Policykoll.fullMessage(for: error)
-                FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+                Console.error(message.hasSuffix("\n") ? message : message + "\n")
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             Policykoll.exit(withError: error)
         }
+    }
+
+    /// Exits with status 2 and says why when writing to standard output failed.
+    private static func exitIfOutputWasLost() {
+        guard let reason = Console.outputFailure else { return }
+        Console.error("policykoll: error: cannot write to standard output: \(reason)\n")
+        Foundation.exit(ExitStatus.usage.rawValue)
     }
 }

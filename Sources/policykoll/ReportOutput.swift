@@ -20,7 +20,9 @@ enum ReportOutput {
     ) -> Diagnostic? {
         guard let path, path != "-" else {
             produce { Console.out($0) }
-            return nil
+            return Console.takeOutputFailure().map {
+                .error("cannot write the report: \($0)", file: "standard output", at: nil)
+            }
         }
         // The same file by another name — a symbolic link or a hard link — has the same device
         // and inode (stat follows links); a file that does not exist yet is no input. When it
@@ -38,19 +40,82 @@ enum ReportOutput {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return .error("cannot write the report: this is a folder; give a file name", file: path, at: nil)
         }
-        if let reason = writeAtomically(to: path, produce: produce) {
+        if let reason = writeReport(to: path, produce: produce) {
             return .error("cannot write the report: \(reason)", file: path, at: nil)
         }
         return nil
     }
 
+    /// Writes as a user expects of `> FILE`, without ever showing a reader half a report where
+    /// that can be avoided: a new or existing regular file is replaced at once by a complete one
+    /// (keeping its permissions and owner, and through a symbolic link, the file it names);
+    /// anything else (a device such as `/dev/stdout`, a FIFO, a file with other hard links, a
+    /// link to a file not yet there) is written into directly. Returns the reason on failure.
+    private static func writeReport(to path: String, produce: (([UInt8]) -> Void) -> Void) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            var linkStatus = stat()
+            if lstat(path, &linkStatus) == 0 {
+                // A symbolic link to a file that does not exist yet: create that file.
+                return writeDirectly(to: path, flags: O_CREAT | O_TRUNC, produce: produce)
+            }
+            return writeAtomically(to: path, keeping: nil, produce: produce)
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return writeDirectly(to: path, flags: 0, produce: produce)
+        }
+        guard status.st_nlink == 1 else {
+            // Replacing the file would split it from its other names.
+            return writeDirectly(to: path, flags: O_TRUNC, produce: produce)
+        }
+        let target = resolvedPath(path) ?? path
+        return writeAtomically(to: target, keeping: status, produce: produce) { error in
+            // No right to create a file beside it (but perhaps to write the file itself).
+            guard error == EACCES || error == EPERM || error == EROFS else { return nil }
+            return writeDirectly(to: target, flags: O_TRUNC, produce: produce)
+        }
+    }
+
     /// Writes to a temporary file beside the target, then renames it over the target, so a
-    /// reader never sees half a report. Returns the reason on failure.
-    private static func writeAtomically(to path: String, produce: (([UInt8]) -> Void) -> Void) -> String? {
+    /// reader never sees half a report. An existing file's permissions (and, where allowed, its
+    /// owner) carry over. When the temporary file cannot be created, `fallback` may write
+    /// another way. Returns the reason on failure.
+    private static func writeAtomically(
+        to path: String, keeping existing: stat?, produce: (([UInt8]) -> Void) -> Void,
+        fallback: (Int32) -> String?? = { _ in nil }
+    ) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.policykoll-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let error = errno
+            if let answer = fallback(error) { return answer }
+            return String(cString: strerror(error))
+        }
+        if let existing {
+            _ = fchown(descriptor, existing.st_uid, existing.st_gid)  // only permitted to some
+            _ = fchmod(descriptor, existing.st_mode & 0o7777)
+        }
+        var failure = writeAll(to: descriptor, produce: produce)
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
+        return failure
+    }
+
+    /// Opens the target for writing with extra `flags` and writes into it. Returns the reason
+    /// on failure.
+    private static func writeDirectly(to path: String, flags: Int32, produce: (([UInt8]) -> Void) -> Void) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | flags, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure = writeAll(to: descriptor, produce: produce)
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
+    }
+
+    /// Writes every piece `produce` hands over; stops writing at the first error and returns
+    /// its reason.
+    private static func writeAll(to descriptor: Int32, produce: (([UInt8]) -> Void) -> Void) -> String? {
         var failure: String?
         produce { bytes in
             guard failure == nil else { return }
@@ -67,10 +132,14 @@ enum ReportOutput {
                 }
             }
         }
-        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if failure != nil { unlink(temporary) }
         return failure
+    }
+
+    /// The path with every symbolic link resolved, or `nil`.
+    private static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The device and inode of an existing file, or `nil`.
