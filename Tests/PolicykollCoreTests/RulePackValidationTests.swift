@@ -35,6 +35,15 @@ struct RulePackValidationTests {
             name: "two operators in one leaf", rules: rule("    assert: {path: spec.x, equals: 1, exists: true}"),
             message: "exactly one operator", line: 9, column: 39),
         .init(
+            name: "misspelt kind in appliesTo", rules: rule("    appliesTo: [System, Sytsem]\n    assert: {path: spec.x, exists: true}"),
+            message: "unknown kind 'Sytsem'; did you mean 'System'? (kinds are case-sensitive)", line: 9, column: 25),
+        .init(
+            name: "kind in the wrong case", rules: rule("    appliesTo: system\n    assert: {path: spec.x, exists: true}"),
+            message: "unknown kind 'system'; did you mean 'System'?", line: 9, column: 16),
+        .init(
+            name: "misspelt kind in ref", rules: rule("    assert: {ref: spec.x, kind: Sysem}"),
+            message: "unknown kind 'Sysem'; did you mean 'System'?", line: 9, column: 33),
+        .init(
             name: "no operator", rules: rule("    assert: {path: spec.x}"),
             message: "a condition needs an operator", line: 9, column: 13),
         .init(

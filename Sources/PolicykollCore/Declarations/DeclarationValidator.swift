@@ -8,12 +8,14 @@ public struct DeclarationValidator: Sendable {
 
     /// The `apiVersion` every document must carry.
     public static let apiVersion = "policykoll/v1"
+    /// The kinds every run accepts; a rule pack may name more in `appliesTo` and `ref`.
+    public static let builtInKinds: Set<String> = ["System"]
     /// Kinds that are policykoll documents but not declarations.
     public static let nonDeclarationKinds: Set<String> = ["RulePack", "Rules", "Exceptions"]
 
     /// Creates a validator accepting `System` and `extraKinds`.
     public init(extraKinds: some Sequence<String> = []) {
-        knownKinds = Set(["System"]).union(extraKinds)
+        knownKinds = Self.builtInKinds.union(extraKinds)
     }
 
     /// Validates one document.

@@ -73,6 +73,7 @@ struct ConditionCompiler {
         problems.checkKeys(of: node, allowed: ["ref", "kind", "assert"], context: "'ref'")
         let path = compilePath(node["ref"]!, key: "ref")
         let kind = problems.requiredString("kind", in: node, context: "'ref'")
+        if let kind { problems.checkKind(kind.0, at: kind.1) }
         var assertion: Condition?
         if let assertNode = node["assert"] {
             guard let compiled = compile(assertNode) else { return nil }

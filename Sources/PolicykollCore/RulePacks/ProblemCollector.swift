@@ -88,4 +88,13 @@ struct ProblemCollector {
         }
         return text(value, key: key)
     }
+
+    /// Reports a kind that is not built in but so close to one that it is surely a misspelling
+    /// (`Sytsem`, `system`): a rule naming it would silently apply to nothing.
+    mutating func checkKind(_ kind: String, at mark: Mark) {
+        guard !DeclarationValidator.builtInKinds.contains(kind),
+            let suggestion = Suggestion.closest(to: kind, among: DeclarationValidator.builtInKinds)
+        else { return }
+        report(.misspeltKind(kind, suggestion: suggestion), at: mark)
+    }
 }

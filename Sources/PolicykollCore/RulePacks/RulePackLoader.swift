@@ -262,8 +262,10 @@ public enum RulePackLoader {
         if let kinds = node["appliesTo"] {
             if let items = kinds.items, items.allSatisfy({ $0.string != nil }), !items.isEmpty {
                 appliesTo = items.compactMap(\.string)
+                for item in items { collector.checkKind(item.string!, at: item.mark) }
             } else if let single = kinds.string {
                 appliesTo = [single]
+                collector.checkKind(single, at: kinds.mark)
             } else {
                 collector.report(.wrongType(key: "appliesTo", expected: "a list of kinds", found: kinds.typeName), at: kinds.mark)
             }

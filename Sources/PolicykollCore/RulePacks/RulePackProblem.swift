@@ -29,6 +29,7 @@ public enum RulePackProblem: Sendable, Equatable {
     case invalidType(String)
     case emptyText(String)
     case invalidID(String)
+    case misspeltKind(String, suggestion: String)
 
     /// The message shown to the user.
     public var message: String {
@@ -63,6 +64,8 @@ public enum RulePackProblem: Sendable, Equatable {
             return "'\(path)' is not a valid path (dotted keys with optional [n] indexes, '$.' for the declaration root)"
         case .unknownOperator(let name, let suggestion):
             return "unknown operator '\(name)'" + Self.hint(suggestion)
+        case .misspeltKind(let kind, let suggestion):
+            return "unknown kind '\(kind)'; did you mean '\(suggestion)'? (kinds are case-sensitive)"
         case .twoOperators(let names):
             return
                 "a condition has exactly one operator; found \(names.map { "'\($0)'" }.joined(separator: " and ")); combine them with 'all'"
