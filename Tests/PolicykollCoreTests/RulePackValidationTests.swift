@@ -111,6 +111,11 @@ struct RulePackValidationTests {
             rules: "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}\n"
                 + "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, exists: true}}",
             message: "duplicate rule id 'R-1' (first defined at rules.yaml:4:10)", line: 5, column: 10),
+        .init(
+            name: "duplicate rule id of a rule with another error",
+            rules: "  - {id: R-1, title: T, severity: error, area: a, principle: P-1, assert: {path: x, within: P12X}}\n"
+                + "  - {id: R-1, title: T, severity: eror, area: a, principle: P-1, assert: {path: x, exists: true}}",
+            message: "duplicate rule id 'R-1' (first defined at rules.yaml:4:10)", line: 5, column: 10),
     ]
 
     @Test("a broken pack gives a located error", arguments: cases)

@@ -90,16 +90,21 @@ public enum RulePackLoader {
                 if let rulesNode = root["rules"] {
                     if let items = rulesNode.items {
                         for item in items {
-                            guard let parsed = readRule(item, file: file.name, collector: &collector, compiler: &compiler) else {
-                                continue
+                            // A duplicate id is found whether or not either rule has other errors,
+                            // so that one run reports all of them.
+                            var isDuplicate = false
+                            if let idNode = item["id"], let id = idNode.string {
+                                if let first = ruleMarks[id] {
+                                    collector.report(.duplicateID(what: "rule", id: id, first: first), at: idNode.mark)
+                                    isDuplicate = true
+                                } else {
+                                    ruleMarks[id] = "\(file.name):\(idNode.mark)"
+                                }
                             }
-                            if let first = ruleMarks[parsed.rule.id] {
-                                collector.report(
-                                    .duplicateID(what: "rule", id: parsed.rule.id, first: first), at: parsed.rule.mark)
-                            } else {
-                                ruleMarks[parsed.rule.id] = "\(file.name):\(parsed.rule.mark)"
-                                pendingRules.append(parsed)
-                            }
+                            guard let parsed = readRule(item, file: file.name, collector: &collector, compiler: &compiler),
+                                !isDuplicate
+                            else { continue }
+                            pendingRules.append(parsed)
                         }
                     } else if !rulesNode.isNull {
                         collector.report(
