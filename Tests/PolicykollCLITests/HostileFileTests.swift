@@ -25,6 +25,35 @@ struct HostileFileTests {
         #expect(warnings.count == 2 && warnings.allSatisfy { $0.contains("symbolic link leads back") }, "\(warnings)")
     }
 
+    @Test("Links to nowhere named like YAML files: a warning each, the rest is checked; named directly, an error")
+    func brokenFileLinks() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Fixture.data("decls/failing.yaml").write(to: folder.file("failing.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("dangling.yaml").path, withDestinationPath: "gone.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder.file("loop-a.yml").path, withDestinationPath: "loop-b.yml")
+        try FileManager.default.createSymbolicLink(atPath: folder.file("loop-b.yml").path, withDestinationPath: "loop-a.yml")
+        try FileManager.default.createSymbolicLink(atPath: folder.file("notes.txt").path, withDestinationPath: "gone.txt")
+        let result = await CLI.runBounded(["check", "--format", "json"] + againstTestPack + [folder.url.path])
+        #expect(result.status == 1, "\(result.summary)")
+        let report = try #require(result.json())
+        #expect(report["declarations"] as? Int == 1)
+        let warnings = (report["warnings"] as? [[String: Any]] ?? []).map {
+            "\(($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } ?? "?"): \($0["message"] as? String ?? "")"
+        }
+        #expect(
+            warnings == [
+                "dangling.yaml: a symbolic link that cannot be followed: no such file; skipped",
+                "loop-a.yml: a symbolic link that cannot be followed: too many levels of symbolic links; skipped",
+                "loop-b.yml: a symbolic link that cannot be followed: too many levels of symbolic links; skipped",
+            ], "\(warnings)")
+
+        let named = await CLI.runBounded(["check"] + againstTestPack + [folder.file("dangling.yaml").path])
+        #expect(named.status == 2, "\(named.summary)")
+        let text = named.stdout + named.stderr
+        #expect(text.contains("dangling.yaml: error: a symbolic link that cannot be followed: no such file"), "\(named.summary)")
+    }
+
     @Test(
         "An unreadable file: 'cannot read the file: permission denied', and the rest is still checked",
         .enabled(

@@ -35,7 +35,8 @@ struct RulePackValidationTests {
             name: "two operators in one leaf", rules: rule("    assert: {path: spec.x, equals: 1, exists: true}"),
             message: "exactly one operator", line: 9, column: 39),
         .init(
-            name: "misspelt kind in appliesTo", rules: rule("    appliesTo: [System, Sytsem]\n    assert: {path: spec.x, exists: true}"),
+            name: "misspelt kind in appliesTo",
+            rules: rule("    appliesTo: [System, Sytsem]\n    assert: {path: spec.x, exists: true}"),
             message: "unknown kind 'Sytsem'; did you mean 'System'? (kinds are case-sensitive)", line: 9, column: 25),
         .init(
             name: "kind in the wrong case", rules: rule("    appliesTo: system\n    assert: {path: spec.x, exists: true}"),

@@ -46,7 +46,8 @@ public enum InputCollector {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                problems.append(.error(InputProblem.notFound.message, file: path, at: nil))
+                let problem = brokenLink(path).map { InputProblem.brokenLink($0, skipped: false) } ?? .notFound
+                problems.append(.error(problem.message, file: path, at: nil))
                 continue
             }
             if isDirectory.boolValue {
@@ -190,10 +191,18 @@ public enum InputCollector {
             }
         }
         for (entry, mode) in zip(entries, modes) {
-            guard let mode else { continue }
+            let isYAML = entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml")
+            guard let mode else {
+                // A YAML file that vanished is no news; a link to nowhere named like one is.
+                if isYAML, let reason = brokenLink(entry.path) {
+                    let problem = InputProblem.brokenLink(reason, skipped: true)
+                    problems.append(Diagnostic(.warning, file: entry.path, mark: nil, message: problem.message))
+                }
+                continue
+            }
             if mode == S_IFDIR {
                 walk(entry.path, visited: &visited, found: &found, problems: &problems)
-            } else if entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") {
+            } else if isYAML {
                 // Reading a pipe or a device found in a folder could block or never end.
                 if mode != S_IFREG {
                     problems.append(
@@ -203,6 +212,14 @@ public enum InputCollector {
                 found.append(entry.path)
             }
         }
+    }
+
+    /// Why a symbolic link cannot be followed (it leads nowhere, or in a loop), or `nil` when the
+    /// path is not such a link.
+    private static func brokenLink(_ path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, stat(path, &status) != 0 else { return nil }
+        return describe(errno: errno)
     }
 
     /// A short reason for a POSIX error number, in the words of ``describe(_:)``.
