@@ -29,8 +29,9 @@ public struct GitHubReporter: Reporter {
         }
         let summary = report.summary
         output +=
-            "policykoll: \(summary.error) errors, \(summary.warning) warnings, \(summary.info) info, "
-            + "\(summary.excepted) excepted, \(summary.baseline) baseline in \(report.declarationCount) declarations\n"
+            "policykoll: \(counted(summary.error, "error", "errors")), \(counted(summary.warning, "warning", "warnings")), "
+            + "\(summary.info) info, \(summary.excepted) excepted, \(summary.baseline) baseline in "
+            + "\(counted(report.declarationCount, "declaration", "declarations"))\n"
         return output
     }
 

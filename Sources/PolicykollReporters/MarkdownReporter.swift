@@ -15,8 +15,8 @@ public struct MarkdownReporter: Reporter {
             + "\n\n"
         text +=
             sv
-            ? "\(report.declarationCount) deklarationer kontrollerade mot \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) per \(report.asOf).\n\n"
-            : "\(report.declarationCount) declarations checked against \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) as of \(report.asOf).\n\n"
+            ? "\(counted(report.declarationCount, "deklaration kontrollerad", "deklarationer kontrollerade")) mot \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) per \(report.asOf).\n\n"
+            : "\(counted(report.declarationCount, "declaration", "declarations")) checked against \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) as of \(report.asOf).\n\n"
         text +=
             sv
             ? "| fel | varningar | info | undantagna | baslinje | indatafel |\n"

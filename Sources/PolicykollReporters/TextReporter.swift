@@ -119,7 +119,9 @@ public struct TextReporter: StreamingReporter {
             sv
             ? " i \(count) \(count == 1 ? "deklaration" : "deklarationer")"
             : " in \(count) \(count == 1 ? "declaration" : "declarations")"
-        line += " (\(report.pack.rules.count) \(sv ? "regler" : "rules"), \(report.pack.name) \(report.pack.version))"
+        let rules = report.pack.rules.count
+        line +=
+            " (\(sv ? counted(rules, "regel", "regler") : counted(rules, "rule", "rules")), \(report.pack.name) \(report.pack.version))"
         if !report.skippedFiles.isEmpty {
             let count = report.skippedFiles.count
             line +=

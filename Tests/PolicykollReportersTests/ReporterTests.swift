@@ -35,6 +35,19 @@ struct ReporterTests {
         #expect(output == (try Golden.expected("check-\(language.rawValue).txt", actual: output)))
     }
 
+    @Test("counts agree with their nouns: one rule, one declaration, one warning", arguments: [Language.sv, .en])
+    func singularCounts(language: Language) throws {
+        let report = try Fixtures.check(
+            rules: Fixtures.rule(id: "R-2", assert: "{each: spec.locations, assert: {in: [SE, EU]}}", severity: "warning"),
+            declarations: [("systems/hr.yaml", Self.declaration)], language: language)
+        let last = TextReporter(useColor: false).render(report).split(separator: "\n").last.map(String.init) ?? ""
+        #expect(
+            last
+                == (language == .sv
+                    ? "0 fel, 1 varning, 0 info i 1 deklaration (1 regel, test 1.0)"
+                    : "0 errors, 1 warning, 0 info in 1 declaration (1 rule, test 1.0)"))
+    }
+
     @Test("text output uses ANSI colour only when asked")
     func colour() throws {
         #expect(!TextReporter(useColor: false).render(try report()).contains("\u{1B}["))

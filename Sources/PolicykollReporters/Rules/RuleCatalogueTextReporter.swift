@@ -32,8 +32,10 @@ public struct RuleCatalogueTextReporter: Sendable {
         let principles = pack.areas.map(\.principles.count).reduce(0, +)
         output +=
             sv
-            ? "\n\(pack.rules.count) regler, \(principles) principer, \(pack.areas.count) områden\n"
-            : "\n\(pack.rules.count) rules, \(principles) principles, \(pack.areas.count) areas\n"
+            ? "\n\(counted(pack.rules.count, "regel", "regler")), \(counted(principles, "princip", "principer")), "
+                + "\(counted(pack.areas.count, "område", "områden"))\n"
+            : "\n\(counted(pack.rules.count, "rule", "rules")), \(counted(principles, "principle", "principles")), "
+                + "\(counted(pack.areas.count, "area", "areas"))\n"
         return output
     }
 }
