@@ -138,6 +138,23 @@ struct ExceptionTests {
                 "unknown key 'expiry' in an exception; did you mean 'expires'?", 4, 81
             ),
             ("  - just a string\n", "'exception' must be a mapping, found a string", 4, 5),
+            (
+                "  - {rule: R-1, declaration: hr, reason: '', approvedBy: X, expires: 2027-01-01}\n",
+                "'reason' is empty; an exception must say it", 4, 42
+            ),
+            (
+                "  - {rule: R-1, declaration: hr, reason: R, approvedBy: '  ', expires: 2027-01-01}\n",
+                "'approvedBy' is empty; an exception must say it", 4, 57
+            ),
+            (
+                "  - {rule: R-1, declaration: hr, reason: [R], approvedBy: X, expires: 2027-01-01}\n",
+                "'reason' must be a string, found a list", 4, 42
+            ),
+            (
+                "  - {rule: R-1, declaration: hr, path: 'spec..x', reason: R, approvedBy: X, expires: 2027-01-01}\n",
+                "'path' must be a path such as spec.architecture.hosting (dotted keys with optional [n] indexes), found 'spec..x'",
+                4, 40
+            ),
         ])
     func malformed(entries: String, message: String, line: Int, column: Int) throws {
         let report = try check(entries)

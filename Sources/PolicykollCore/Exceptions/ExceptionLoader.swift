@@ -75,11 +75,12 @@ public enum ExceptionLoader {
                     if required { problems.append((.missingField(key), item.mark)) }
                     return nil
                 }
-                guard let value = node.string, !value.isEmpty else {
+                guard let value = node.string, !value.allSatisfy(\.isWhitespace) else {
                     let problem: ExceptionProblem =
                         key == "expires"
                         ? .invalidDate(ValueSemantics.display(node))
-                        : .wrongType(field: key, expected: "a non-empty string", found: node.typeName)
+                        : node.string != nil
+                            ? .blankField(key) : .wrongType(field: key, expected: "a string", found: node.typeName)
                     problems.append((problem, node.mark))
                     return nil
                 }
@@ -101,11 +102,7 @@ public enum ExceptionLoader {
                 }
             }
             if let path, RulePath(parsing: path) == nil {
-                problems.append(
-                    (
-                        .wrongType(field: "path", expected: "a path such as spec.architecture.hosting", found: "string"),
-                        item["path"]!.mark
-                    ))
+                problems.append((.invalidPath(path), item["path"]!.mark))
             }
             if let rule, !knownRules.contains(rule) {
                 problems.append((.unknownRule(rule), item["rule"]!.mark))

@@ -7,6 +7,8 @@ public enum ExceptionProblem: Sendable, Equatable {
     case wrongType(field: String, expected: String, found: String)
     case unknownKey(String, suggestion: String?)
     case invalidDate(String)
+    case blankField(String)
+    case invalidPath(String)
     case unknownRule(String)
     case otherDeclaration(String, declaration: String)
     case expired(rule: String, declaration: String, expires: String, matched: Int)
@@ -27,6 +29,10 @@ public enum ExceptionProblem: Sendable, Equatable {
             return "unknown key '\(key)' in an exception" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case .invalidDate(let text):
             return "'expires' must be a date (YYYY-MM-DD), found '\(text)'"
+        case .blankField(let field):
+            return "'\(field)' is empty; an exception must say it"
+        case .invalidPath(let path):
+            return "'path' must be a path such as spec.architecture.hosting (dotted keys with optional [n] indexes), found '\(path)'"
         case .unknownRule(let rule):
             return "the exception names rule '\(rule)', which is not in the rule pack"
         case .otherDeclaration(let named, let declaration):
