@@ -202,6 +202,14 @@ struct GateTests {
         #expect(
             unknown.stderr.contains(
                 ".policykoll.yaml:2:1: error: unknown key 'failon' in the configuration; did you mean 'failOn'?"))
+
+        try write("policy: [pack]\nfailOn: warnings\n", to: folder.file(".policykoll.yaml"))
+        let wrongValue = await CLI.run(["check", "systems"], in: folder.url)
+        #expect(wrongValue.status == 2, "\(wrongValue.summary)")
+        #expect(
+            wrongValue.stderr.contains(
+                ".policykoll.yaml:2:9: error: 'failOn' must be one of error, warning, info, never, found 'warnings'"),
+            "\(wrongValue.summary)")
     }
 }
 

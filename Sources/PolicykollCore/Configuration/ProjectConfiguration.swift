@@ -78,7 +78,10 @@ public struct ProjectConfiguration: Sendable, Equatable {
             collector.report(.unsupportedAPIVersion(version.string ?? version.typeName), at: version.mark)
         }
         if let kind = root["kind"], kind.string != "Config" {
-            collector.report(.wrongType(key: "kind", expected: "'Config'", found: kind.string ?? kind.typeName), at: kind.mark)
+            let problem: RulePackProblem =
+                kind.string.map { .invalidValue(key: "kind", expected: "'Config'", found: $0) }
+                ?? .wrongType(key: "kind", expected: "'Config'", found: kind.typeName)
+            collector.report(problem, at: kind.mark)
         }
         func paths(_ key: String) -> [String] {
             guard let node = root[key], !node.isNull else { return [] }
@@ -97,10 +100,11 @@ public struct ProjectConfiguration: Sendable, Equatable {
         func choice(_ key: String, among values: [String]) -> String? {
             guard let node = root[key], !node.isNull else { return nil }
             guard let text = node.string, values.contains(text) else {
-                collector.report(
-                    .wrongType(
-                        key: key, expected: "one of \(values.joined(separator: ", "))", found: node.string ?? node.typeName),
-                    at: node.mark)
+                let expected = "one of \(values.joined(separator: ", "))"
+                let problem: RulePackProblem =
+                    node.string.map { .invalidValue(key: key, expected: expected, found: $0) }
+                    ?? .wrongType(key: key, expected: expected, found: node.typeName)
+                collector.report(problem, at: node.mark)
                 return nil
             }
             return text

@@ -32,7 +32,8 @@ public enum ExceptionProblem: Sendable, Equatable {
         case .blankField(let field):
             return "'\(field)' is empty; an exception must say it"
         case .invalidPath(let path):
-            return "'path' must be a path such as spec.architecture.hosting (dotted keys with optional [n] indexes), found '\(path)'"
+            return
+                "'path' must be a path such as spec.architecture.hosting (dotted keys with optional [n] indexes), found '\(path)'"
         case .unknownRule(let rule):
             return "the exception names rule '\(rule)', which is not in the rule pack"
         case .otherDeclaration(let named, let declaration):

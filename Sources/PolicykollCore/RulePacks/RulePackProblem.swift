@@ -6,6 +6,7 @@ public enum RulePackProblem: Sendable, Equatable {
     case missingKey(String, in: String)
     case unknownKey(String, in: String, suggestion: String?)
     case wrongType(key: String, expected: String, found: String)
+    case invalidValue(key: String, expected: String, found: String)
     case unsupportedAPIVersion(String)
     case unexpectedKind(String)
     case noRulePack
@@ -42,6 +43,8 @@ public enum RulePackProblem: Sendable, Equatable {
             return "unknown key '\(key)' in \(context)" + Self.hint(suggestion)
         case .wrongType(let key, let expected, let found):
             return "'\(key)' must be \(expected), found \(YAMLNode.withArticle(found))"
+        case .invalidValue(let key, let expected, let found):
+            return "'\(key)' must be \(expected), found '\(found)'"
         case .unsupportedAPIVersion(let version):
             return "unsupported apiVersion '\(version)'; expected 'policykoll/v1'"
         case .unexpectedKind(let kind):
