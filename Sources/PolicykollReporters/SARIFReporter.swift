@@ -247,8 +247,13 @@ public struct SARIFReporter: StreamingReporter {
             .joined()
     }
 
-    /// A file path as a relative URI reference: percent-encoded, `/`-separated.
+    /// A file path as a URI: a relative path as a relative reference, an absolute one as a
+    /// `file://` URI; percent-encoded, `/`-separated.
     static func uri(_ path: String) -> String {
+        path.hasPrefix("/") ? "file://" + encoded(path) : encoded(path)
+    }
+
+    private static func encoded(_ path: String) -> String {
         var text = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         if text == "<stdin>" { text = "stdin" }
         var output = ""

@@ -54,6 +54,16 @@ struct CIFormatTests {
         JSONValue.string(text).compactText
     }
 
+    @Test(
+        "SARIF locations: a relative path is a relative reference, an absolute one a file URI",
+        arguments: [
+            ("systems/hr & co.yaml", "systems/hr%20%26%20co.yaml"), ("./a/b.yaml", "a/b.yaml"),
+            ("/tmp/inventering/förskola.yaml", "file:///tmp/inventering/f%C3%B6rskola.yaml"), ("<stdin>", "stdin"),
+        ])
+    func sarifURI(path: String, uri: String) {
+        #expect(SARIFReporter.uri(path) == uri)
+    }
+
     @Test("the fixture report has every status")
     func statuses() throws {
         let statuses = try Self.report().findings.map { "\($0.ruleID) \($0.status.rawValue)" }
