@@ -84,9 +84,11 @@ struct CheckCommand: ParsableCommand {
         var baselineFile: SourceFile?
         var baselineProblems: [Diagnostic] = []
         if let path = settings.baseline {
-            let read = InputCollector.readAll([path])
-            baselineFile = read.files.first
-            baselineProblems = read.problems
+            // One file, read as named: a folder is an error, not a search for files in it.
+            switch InputCollector.read(.file(path, discovered: false)) {
+            case .success(let file): baselineFile = file
+            case .failure(let problem): baselineProblems = [problem]
+            }
         }
         let report = CheckEngine.check(
             pack: pack, reading: inputs, inventory: inventoryFiles,

@@ -120,6 +120,13 @@ struct GateTests {
         #expect(result.status == 2, "\(result.summary)")
         #expect(
             result.stdout.contains("\(baseline.path):2:15: error: 'findings' in a baseline must be a list"), "\(result.summary)")
+
+        // A baseline is one file: a folder is an error, not searched for a file to use.
+        try write("apiVersion: policykoll/v1\nkind: Exceptions\nexceptions: []\n", to: folder.file("other.yaml"))
+        let ofFolder = await CLI.run(["check", "--baseline", folder.url.path] + againstTestPack + [failingFile])
+        #expect(ofFolder.status == 2, "\(ofFolder.summary)")
+        #expect(
+            ofFolder.stdout.contains("\(folder.url.path): error: cannot read the file: it is a folder"), "\(ofFolder.summary)")
     }
 
     @Test("several reports in one run: SARIF and JUnit to files, text to standard output")
