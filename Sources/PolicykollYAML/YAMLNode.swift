@@ -108,3 +108,16 @@ extension YAMLNode {
         "aeiou".contains(noun.first ?? "x") ? "an \(noun)" : "a \(noun)"
     }
 }
+
+extension YAMLNode {
+    /// Whether `text`, written as a plain scalar, loads as this same string: not as a number,
+    /// boolean or null, and neither empty nor padded with spaces. A string for which this is
+    /// false must be shown quoted for its type to be seen (`"1"` is not `1`).
+    public static func readsAsPlainString(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            !first.properties.isWhitespace, !last.properties.isWhitespace
+        else { return false }
+        if case .value(.string) = ScalarResolver.resolvePlain(text) { return true }
+        return false
+    }
+}

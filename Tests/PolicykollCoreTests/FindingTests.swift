@@ -51,6 +51,28 @@ struct FindingTests {
         #expect(finding.message == "Rule R-1 (spec.security.classification.confidentiality: 3)")
     }
 
+    @Test(
+        "a failing value is shown so that its type can be seen",
+        arguments: [
+            ("1", "1"), ("\"1\"", "\"1\""), ("\"true\"", "\"true\""), ("\"\"", "\"\""), ("\" padded\"", "\" padded\""),
+            ("\"a \\\"q\\\" b\\n\"", "\"a \\\"q\\\" b\\n\""), ("text", "text"), ("2026-11-26", "2026-11-26"),
+            ("[sys-b]", "[sys-b]"), ("[]", "[]"), ("[1, \"1\"]", "[1, \"1\"]"), ("{a: 1}", "{\"a\":1}"), ("true", "true"),
+        ])
+    func typedValue(written: String, shown: String) throws {
+        let report = try Fixtures.check(
+            rules: Fixtures.rule(assert: "{path: spec.value, equals: 2}"),
+            declarations: [("d.yaml", Fixtures.declarationText(spec: "  value: \(written)"))])
+        #expect(report.findings.first?.message == "Rule R-1 (spec.value: \(shown))")
+    }
+
+    @Test("a reference that is not a string is shown as what it is")
+    func referenceOfAList() throws {
+        let report = try Fixtures.check(
+            rules: Fixtures.rule(assert: "{ref: spec.target, kind: System}"),
+            declarations: [("d.yaml", Fixtures.declarationText(spec: "  target: [sys-b]"))])
+        #expect(report.findings.first?.message == "Rule R-1 (spec.target: '[sys-b]' is not a declared System)")
+    }
+
     @Test("each gives one finding per failing element, with indexed paths")
     func eachPerElement() throws {
         let found = try findings("{each: spec.architecture.hosting.dataLocation, assert: {in: [SE, EU]}}")

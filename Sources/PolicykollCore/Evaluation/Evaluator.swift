@@ -220,7 +220,7 @@ public struct Evaluator: Sendable {
             return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .missing)))
         }
         guard let id = node.string, let target = index.lookup(kind: kind, id: id) else {
-            let id = ValueSemantics.display(node)
+            let id = node.string ?? ValueSemantics.displayFound(node)
             return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .unknownReference(id: id, kind: kind))))
         }
         guard let assertion else { return Verdict(holds: true, traces: .one(trace(path, located, in: scope))) }

@@ -63,7 +63,7 @@ struct Trace {
     func evidence() -> Evidence {
         Evidence(
             path: RulePath.render(base.components + (path?.components ?? [])), mark: mark, observation: observation,
-            valueText: node.map { MessageRenderer.shorten(ValueSemantics.display($0)) })
+            valueText: node.map { MessageRenderer.shorten(ValueSemantics.displayFound($0)) })
     }
 }
 

@@ -59,7 +59,7 @@ final class MessageRenderer {
                 bytes += text.utf8
             } else {
                 let value = RulePath(parsing: evidence.path).flatMap { Self.lookup($0, in: declaration.root) }
-                bytes += Self.shorten(ValueSemantics.display(value)).utf8
+                bytes += Self.shorten(ValueSemantics.displayFound(value)).utf8
             }
         }
     }

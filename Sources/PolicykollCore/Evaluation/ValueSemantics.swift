@@ -64,6 +64,40 @@ enum ValueSemantics {
         }
     }
 
+    /// A value as a finding shows what was found: as ``display(_:)``, but a string that would
+    /// read as another type (`"1"`, `"true"`, `""`) is quoted and a list is in brackets, so that
+    /// the type can be seen (design §4: `1` is not `"1"`).
+    static func displayFound(_ node: YAMLNode?) -> String {
+        guard let node else { return "—" }
+        switch node.value {
+        case .string(let string): return YAMLNode.readsAsPlainString(string) ? string : quoted(string)
+        case .sequence(let items): return "[" + items.map { displayFound($0) }.joined(separator: ", ") + "]"
+        default: return display(node)
+        }
+    }
+
+    /// A string in double quotes, with quotes, backslashes and control characters escaped.
+    private static func quoted(_ string: String) -> String {
+        var result = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    result +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
     /// A short rendering of a value for messages.
     static func display(_ node: YAMLNode?) -> String {
         guard let node else { return "—" }
