@@ -27,12 +27,7 @@ public struct GitHubReporter: Reporter {
             if finding.status != .open { title += " [\(finding.status.rawValue)]" }
             output += command(level, file: finding.file, mark: finding.mark, title: title, message: finding.message)
         }
-        let summary = report.summary
-        output +=
-            "policykoll: \(counted(summary.error, "error", "errors")), \(counted(summary.warning, "warning", "warnings")), "
-            + "\(summary.info) info, \(summary.excepted) excepted, \(summary.baseline) baseline in "
-            + "\(counted(report.declarationCount, "declaration", "declarations"))\n"
-        return output
+        return output + "policykoll: " + TextReporter.summaryLine(report)
     }
 
     private func command(_ name: String, file: String, mark: Mark?, title: String, message: String) -> String {

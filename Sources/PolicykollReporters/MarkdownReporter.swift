@@ -40,11 +40,12 @@ public struct MarkdownReporter: Reporter {
                 sv
                 ? "| allvarlighet | regel | deklaration | plats | meddelande | status |\n|---|---|---|---|---|---|\n"
                 : "| severity | rule | declaration | location | message | status |\n|---|---|---|---|---|---|\n"
+            let say = Wording(language: report.language)
             for finding in report.findings {
                 let location = "\(finding.file):\(finding.mark.line):\(finding.mark.column)"
-                text += "| \(Self.icon(finding.severity)) \(finding.severity.rawValue) | \(Self.code(finding.ruleID)) | "
+                text += "| \(Self.icon(finding.severity)) \(say.severity(finding.severity)) | \(Self.code(finding.ruleID)) | "
                 text +=
-                    "\(Self.code(finding.declarationID)) | \(Self.code(location)) | \(Self.cell(finding.message)) | \(finding.status.rawValue) |\n"
+                    "\(Self.code(finding.declarationID)) | \(Self.code(location)) | \(Self.cell(finding.message)) | \(say.status(finding.status)) |\n"
             }
         }
         return text

@@ -40,7 +40,7 @@ public struct TextReporter: StreamingReporter {
                 : render(report.findings[entry - diagnostics.count], report: report, notes: notes)
             bytes += text.utf8
         }
-        sink(Array(summaryLine(report).utf8))
+        sink(Array(Self.summaryLine(report).utf8))
     }
 
     // MARK: - Pieces
@@ -101,7 +101,9 @@ public struct TextReporter: StreamingReporter {
         text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
     }
 
-    private func summaryLine(_ report: CheckReport) -> String {
+    /// The closing line: counts by severity and status, declarations, the pack, skipped files
+    /// and input errors, in the report's language.
+    static func summaryLine(_ report: CheckReport) -> String {
         let summary = report.summary
         let sv = report.language == .sv
         var parts: [String] = []

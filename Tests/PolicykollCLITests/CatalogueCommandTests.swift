@@ -82,7 +82,8 @@ struct CatalogueCommandTests {
             #expect(text.contains(expected), "missing \(expected.debugDescription) in:\n\(text)")
         }
         let swedish = await CLI.run(["explain", "GBG-ARK-001"])
-        #expect(swedish.stdout.contains("Allvarlighet: error"))
+        #expect(swedish.stdout.contains("Allvarlighet: fel"))
+        #expect(swedish.stdout.contains("Kräver (annars ett fynd):"))
         #expect(swedish.stdout.contains("inte ett citat ur policyn"))
         #expect(swedish.stdout.contains("(utvärderade per 2026-11-26)"))
     }

@@ -17,7 +17,7 @@ public struct AuditHTMLReporter: AuditReporter {
     /// One rendering: the audit, its words and the anchors of its organisations.
     struct Page {
         let audit: AuditReport
-        let say: AuditWords
+        let say: Wording
         let language: Language
         /// Organisation name → fragment id.
         let organisationAnchors: [String: String]
@@ -27,7 +27,7 @@ public struct AuditHTMLReporter: AuditReporter {
         init(audit: AuditReport) {
             self.audit = audit
             language = audit.language
-            say = AuditWords(language: audit.language)
+            say = Wording(language: audit.language)
             var anchors: [String: String] = [:]
             var used: Set<String> = []
             for organisation in audit.organisations {

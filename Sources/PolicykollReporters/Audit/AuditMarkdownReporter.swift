@@ -7,7 +7,7 @@ public struct AuditMarkdownReporter: AuditReporter {
     public init() {}
 
     public func render(_ audit: AuditReport) -> String {
-        let say = AuditWords(language: audit.language)
+        let say = Wording(language: audit.language)
         let language = audit.language
         func pct(_ tally: AuditTally) -> String {
             tally.percent == nil ? "–" : AuditFormat.percent(tally.percent, language) + " %"

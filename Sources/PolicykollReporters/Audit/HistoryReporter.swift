@@ -115,7 +115,7 @@ public struct HistoryReporter: Sendable {
     // MARK: - Text and Markdown
 
     func text(_ audits: [AuditSnapshot], database: String, areas: Table, organisations: Table) -> String {
-        let say = AuditWords(language: language)
+        let say = Wording(language: language)
         guard !audits.isEmpty else {
             return say("Inga revisioner är registrerade i \(database).\n", "No audits are recorded in \(database).\n")
         }
@@ -148,7 +148,7 @@ public struct HistoryReporter: Sendable {
     }
 
     func markdown(_ audits: [AuditSnapshot], areas: Table, organisations: Table) -> String {
-        let say = AuditWords(language: language)
+        let say = Wording(language: language)
         var text = "# " + say("Efterlevnad över tid", "Compliance over time") + "\n\n"
         text += "| " + say("etikett", "label") + " | " + say("per", "as of") + " | " + say("regelpaket", "rule pack")
         text += " | system | " + say("efterlevnad", "compliance") + " |\n|---|---|---|---:|---:|\n"

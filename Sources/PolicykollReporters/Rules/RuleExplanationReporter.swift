@@ -16,7 +16,7 @@ public struct RuleExplanationReporter: Sendable {
         let sv = language == .sv
         func label(_ svText: String, _ enText: String) -> String { sv ? svText : enText }
         var output = "\(rule.id): \(rule.title.text(language))\n\n"
-        output += "  \(label("Allvarlighet", "Severity")): \(rule.severity.rawValue)\n"
+        output += "  \(label("Allvarlighet", "Severity")): \(Wording(language: language).severity(rule.severity))\n"
         let areaTitle = pack.area(rule.area)?.title.text(language)
         output += "  \(label("Område", "Area")): \(areaTitle.map { "\($0) (\(rule.area))" } ?? rule.area)\n"
         let principle = pack.principle(rule.principle)
@@ -48,7 +48,7 @@ public struct RuleExplanationReporter: Sendable {
             output += "  " + label("Tillämplig när:", "Applies when:") + "\n"
             output += when.describe(language).map { "    \($0)\n" }.joined()
         }
-        output += "  " + label("Kräver (annars en finding):", "Requires (otherwise a finding):") + "\n"
+        output += "  " + label("Kräver (annars ett fynd):", "Requires (otherwise a finding):") + "\n"
         output += rule.assertion.describe(language).map { "    \($0)\n" }.joined()
         if let remediation = rule.remediation {
             output += "\n\(label("Åtgärd", "Remediation"))\n" + indented(remediation.text(language))

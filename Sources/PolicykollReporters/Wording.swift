@@ -1,7 +1,8 @@
 import PolicykollCore
 
-/// Picks the Swedish or the English wording of a text written in both.
-struct AuditWords: Sendable {
+/// Picks the Swedish or the English wording of a text written in both, and words the values
+/// that reports show people (outcomes, severities, statuses).
+struct Wording: Sendable {
     let language: Language
 
     func callAsFunction(_ sv: String, _ en: String) -> String {
@@ -24,6 +25,15 @@ struct AuditWords: Sendable {
         case .error: self("fel", "error")
         case .warning: self("varning", "warning")
         case .info: self("info", "info")
+        }
+    }
+
+    /// A finding's status as a person reads it.
+    func status(_ status: FindingStatus) -> String {
+        switch status {
+        case .open: self("öppen", "open")
+        case .excepted: self("undantagen", "excepted")
+        case .baseline: self("i baslinjen", "baseline")
         }
     }
 
