@@ -230,8 +230,10 @@ enum CLI {
             kill(process.processIdentifier, SIGKILL)
             _ = exited.wait(timeout: .now() + 5)
         }
-        let stdoutData = out.data(waitingUpTo: 5)
-        let stderrData = err.data(waitingUpTo: 5)
+        // The pipes reach their end when the child exits; under a loaded parallel test run the
+        // reader threads may still need a while to be scheduled, so wait generously.
+        let stdoutData = out.data(waitingUpTo: 60)
+        let stderrData = err.data(waitingUpTo: 60)
         let signalled = process.terminationReason == .uncaughtSignal
         return CLIResult(
             status: process.isRunning ? -1 : process.terminationStatus, wasSignalled: signalled && !timedOut,

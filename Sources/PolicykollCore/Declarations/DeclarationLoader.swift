@@ -1,6 +1,7 @@
 import PolicykollYAML
 
-/// Reads the declarations of one file: YAML loading, then envelope validation per document.
+/// Reads the declarations of one file: YAML loading, then envelope validation per document,
+/// and warnings where a `System`'s `spec` departs from the published schema.
 public enum DeclarationLoader {
     /// The valid declarations of a file, and every error and warning found on the way.
     ///
@@ -24,7 +25,10 @@ public enum DeclarationLoader {
         for document in stream.documents where !document.hasErrors {
             let (declaration, problems) = validator.validate(document, file: file.name)
             diagnostics += problems
-            if let declaration { declarations.append(declaration) }
+            if let declaration {
+                diagnostics += SpecConformance.warnings(for: declaration)
+                declarations.append(declaration)
+            }
         }
         return (declarations, diagnostics, false)
     }

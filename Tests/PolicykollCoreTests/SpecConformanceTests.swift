@@ -1,0 +1,93 @@
+import PolicykollCore
+import PolicykollTestSupport
+import PolicykollYAML
+import Testing
+
+@Suite("Spec conformance: located warnings where a System's spec departs from the published schema")
+struct SpecConformanceTests {
+    static func warnings(_ text: String) -> [String] {
+        let loaded = DeclarationLoader.load(SourceFile(name: "d.yaml", text: text), validator: DeclarationValidator())
+        return loaded.diagnostics.map { "\($0.severity.rawValue) \($0.mark?.description ?? "-") \($0.message)" }
+    }
+
+    @Test("types, enumerations, ranges, patterns and dates, each at its value")
+    func deviations() {
+        let text = """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata: {id: bad-spec, name: Bad, organisation: Org}
+            spec:
+              lifecycle: {status: prod, since: 2026-02-30}
+              security: {classification: {confidentiality: 7, integrity: "1", availability: -1}}
+              architecture:
+                hosting: {model: cloud}
+                integrations:
+                  - {target: Sys B, personalData: maybe}
+                  - target: ok-target
+              service: {audience: [residents, aliens], identification: {assuranceLevel: 5}}
+              personalData: [processed]
+
+            """
+        #expect(
+            Self.warnings(text) == [
+                "warning 5:23 spec.lifecycle.status: 'prod' is not one of planned, procurement, development, production, "
+                    + "retiring, retired (policykoll schema)",
+                "warning 5:36 spec.lifecycle.since: '2026-02-30' is not a date (YYYY-MM-DD)",
+                "warning 6:48 spec.security.classification.confidentiality: 7 is above the schema's maximum 4",
+                "warning 6:62 spec.security.classification.integrity should be an integer (policykoll schema), found a string",
+                "warning 6:81 spec.security.classification.availability: -1 is below the schema's minimum 0",
+                "warning 8:22 spec.architecture.hosting.model: 'cloud' is not one of city-datacenter, on-premises, saas, paas, "
+                    + "iaas (policykoll schema)",
+                "warning 10:18 spec.architecture.integrations[0].target: 'Sys B' does not match ^[a-z0-9][a-z0-9-]*$ "
+                    + "(policykoll schema)",
+                "warning 10:39 spec.architecture.integrations[0].personalData should be a boolean (policykoll schema), found "
+                    + "a string",
+                "warning 12:35 spec.service.audience[1]: 'aliens' is not one of residents, visitors, business, employees "
+                    + "(policykoll schema)",
+                "warning 12:77 spec.service.identification.assuranceLevel: 5 is not one of 2, 3, 4 (policykoll schema)",
+                "warning 13:17 spec.personalData should be a mapping (policykoll schema), found a list",
+            ])
+    }
+
+    @Test("fields the schema does not name, nulls, and conforming values give no warning")
+    func quietWhenConforming() {
+        let text = """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata: {id: fine, name: Fine, organisation: Org}
+            spec:
+              lifecycle: {status: production, since: 2024-02-29, endOfLife: null, ownField: [1, 2]}
+              security: {classification: {confidentiality: 0, integrity: 4}, logging: {enabled: true, retentionDays: 90}}
+              governance: {benefits: {plan: "ja"}, portfolioRegistered: false}
+              personalData: {processed: true, ropa: R-12, dpia: {reference: D-1, date: 2026-01-15}}
+              customSection: {anything: goes}
+
+            """
+        #expect(Self.warnings(text) == [])
+    }
+
+    @Test("other kinds are not held to the System schema")
+    func otherKinds() throws {
+        let text = """
+            apiVersion: policykoll/v1
+            kind: Service
+            metadata: {id: svc, name: Svc, organisation: Org}
+            spec: {lifecycle: {status: prod}}
+
+            """
+        let loaded = DeclarationLoader.load(
+            SourceFile(name: "d.yaml", text: text), validator: DeclarationValidator(extraKinds: ["Service"]))
+        #expect(loaded.declarations.count == 1)
+        #expect(loaded.diagnostics.isEmpty)
+    }
+
+    @Test("the warnings do not change the gate: a conforming check still passes")
+    func gateUnchanged() throws {
+        let declaration = Fixtures.declarationText(spec: "  lifecycle: {status: prod}\n  x: 1")
+        let report = try Fixtures.check(
+            rules: Fixtures.rule(assert: "{path: spec.x, equals: 1}"), declarations: [("d.yaml", declaration)])
+        #expect(report.errors.isEmpty)
+        #expect(report.warnings.map(\.message).contains { $0.contains("'prod' is not one of") })
+        #expect(!report.hasOpenFinding(atOrAbove: .info))
+    }
+}
