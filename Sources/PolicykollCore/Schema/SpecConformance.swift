@@ -20,40 +20,65 @@ public enum SpecConformance {
     /// - Complexity: O(*n*) in the fields of `spec` the schema describes.
     public static func warnings(for declaration: Declaration) -> [Diagnostic] {
         guard declaration.kind == "System", let spec, let node = declaration.root["spec"] else { return [] }
-        var deviations: [(SchemaDeviation, Mark)] = []
-        var path: [RulePath.Component] = [.key("spec")]
-        check(node, against: spec, path: &path, into: &deviations)
-        return deviations.map { Diagnostic(.warning, file: declaration.file, mark: $0.1, message: $0.0.message) }
+        var found: [(deviation: (String) -> SchemaDeviation, steps: [Int], mark: Mark)] = []
+        var steps: [Int] = []
+        check(node, against: spec, steps: &steps, into: &found)
+        return found.map { finding in
+            let path = RulePath.render([.key("spec")] + components(of: finding.steps, from: node))
+            return Diagnostic(.warning, file: declaration.file, mark: finding.mark, message: finding.deviation(path).message)
+        }
     }
 
+    /// Walks the node and the schema together. The way down is kept as positions (entry or item
+    /// indexes), made a path only for a value that departs: most do not.
     private static func check(
-        _ node: YAMLNode, against constraint: FieldConstraint, path: inout [RulePath.Component],
-        into deviations: inout [(SchemaDeviation, Mark)]
+        _ node: YAMLNode, against constraint: FieldConstraint, steps: inout [Int],
+        into found: inout [(deviation: (String) -> SchemaDeviation, steps: [Int], mark: Mark)]
     ) {
         // A null is a value not given: whether it must be is the rules' question.
         if node.isNull { return }
         if let deviation = constraint.deviation(of: node) {
-            deviations.append((deviation(RulePath.render(path)), node.mark))
+            found.append((deviation, steps, node.mark))
             return
         }
         switch node.value {
-        case .mapping(let entries) where !constraint.properties.isEmpty:
-            for entry in entries {
-                guard let inner = constraint.properties[entry.key] else { continue }
-                path.append(.key(entry.key))
-                check(entry.value, against: inner, path: &path, into: &deviations)
-                path.removeLast()
+        case .mapping(let entries) where !constraint.propertyKeys.isEmpty:
+            // A scan, not a table: a section names a dozen fields, and most keys are short.
+            for position in entries.indices {
+                guard let property = constraint.propertyKeys.firstIndex(of: entries[position].key) else { continue }
+                steps.append(position)
+                check(entries[position].value, against: constraint.properties[property], steps: &steps, into: &found)
+                steps.removeLast()
             }
         case .sequence(let items):
             guard let inner = constraint.items else { return }
-            for (index, item) in items.enumerated() {
-                path.append(.index(index))
-                check(item, against: inner, path: &path, into: &deviations)
-                path.removeLast()
+            for position in items.indices {
+                steps.append(position)
+                check(items[position], against: inner, steps: &steps, into: &found)
+                steps.removeLast()
             }
         default:
             break
         }
+    }
+
+    /// The path components of positions taken from `node` down.
+    private static func components(of steps: [Int], from node: YAMLNode) -> [RulePath.Component] {
+        var node = node
+        var components: [RulePath.Component] = []
+        for position in steps {
+            switch node.value {
+            case .mapping(let entries):
+                components.append(.key(entries[position].key))
+                node = entries[position].value
+            case .sequence(let items):
+                components.append(.index(position))
+                node = items[position]
+            default:
+                return components
+            }
+        }
+        return components
     }
 }
 
@@ -90,13 +115,20 @@ enum SchemaDeviation: Equatable {
 private final class FieldConstraint: Sendable {
     /// The YAML type names allowed (``YAMLNode/typeName``); empty when any is.
     let types: [String]
+    /// The same as bits of ``kindBit(_:)``, for the check made on every value.
+    private let kinds: UInt8
     let allowed: [YAMLNode.Value]?
     let minimum: Double?
     let maximum: Double?
     let pattern: (text: String, compiled: CompiledPattern)?
     let isDate: Bool
-    let properties: [String: FieldConstraint]
+    /// The fields of a mapping: names, and the constraint of each at the same position (two
+    /// arrays, so that finding a name touches no reference counts).
+    let propertyKeys: [String]
+    let properties: [FieldConstraint]
     let items: FieldConstraint?
+    /// Whether anything beyond the type is asked of a value (most fields ask nothing more).
+    private let judgesValues: Bool
 
     init(_ schema: JSONValue) {
         var members: [String: JSONValue] = [:]
@@ -109,6 +141,7 @@ private final class FieldConstraint: Sendable {
         default: break
         }
         self.types = types
+        kinds = types.reduce(0) { $0 | Self.kindBit($1) }
         if case .array(let values)? = members["enum"] {
             allowed = values.compactMap {
                 switch $0 {
@@ -128,22 +161,31 @@ private final class FieldConstraint: Sendable {
             pattern = nil
         }
         isDate = members["format"] == .string("date")
-        var properties: [String: FieldConstraint] = [:]
+        var keys: [String] = []
+        var properties: [FieldConstraint] = []
         if case .object(let list)? = members["properties"] {
-            for (key, value) in list { properties[key] = FieldConstraint(value) }
+            for (key, value) in list {
+                keys.append(key)
+                properties.append(FieldConstraint(value))
+            }
         }
+        propertyKeys = keys
         self.properties = properties
         items = members["items"].map(FieldConstraint.init)
+        judgesValues = allowed != nil || minimum != nil || maximum != nil || pattern != nil || isDate
     }
 
     /// How the node departs from this field's own keywords (not its children's), as a message
     /// waiting for the path; `nil` when it does not.
     func deviation(of node: YAMLNode) -> ((String) -> SchemaDeviation)? {
-        if !types.isEmpty, !types.contains(node.typeName) {
+        let kindMatches = kinds == 0 || kinds & Self.kindBit(of: node) != 0
+        if kindMatches, !judgesValues { return nil }
+        if !kindMatches {
             let expected = types.map(YAMLNode.withArticle).joined(separator: " or ")
             return { .wrongType(path: $0, expected: expected, found: node.typeName) }
         }
-        let shown = node.string.map { "'\($0)'" } ?? ValueSemantics.displayFound(node)
+        // Worded only for a value that departs: most values do not, and a mapping's text is long.
+        var shown: String { node.string.map { "'\($0)'" } ?? ValueSemantics.displayFound(node) }
         if let allowed, !allowed.contains(node.value) {
             let names = allowed.map { ValueSemantics.display(YAMLNode($0, mark: .start)) }
             return { .notAllowed(path: $0, value: shown, allowed: names) }
@@ -165,6 +207,32 @@ private final class FieldConstraint: Sendable {
             }
         }
         return nil
+    }
+
+    /// A bit per YAML type name.
+    private static func kindBit(_ typeName: String) -> UInt8 {
+        switch typeName {
+        case "null": 1
+        case "boolean": 2
+        case "integer": 4
+        case "number": 8
+        case "string": 16
+        case "list": 32
+        case "mapping": 64
+        default: 0
+        }
+    }
+
+    private static func kindBit(of node: YAMLNode) -> UInt8 {
+        switch node.value {
+        case .null: 1
+        case .bool: 2
+        case .int: 4
+        case .float: 8
+        case .string: 16
+        case .sequence: 32
+        case .mapping: 64
+        }
     }
 
     /// JSON Schema's type name as the YAML type names of ``YAMLNode/typeName``.
