@@ -24,8 +24,11 @@ struct Policykoll: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // The subcommand, once parsed: a usage error found while it runs shows its usage.
+        var commandType: any ParsableCommand.Type = Policykoll.self
         do {
             var command = try Policykoll.parseAsRoot()
+            commandType = type(of: command)
             try command.run()
             exitIfOutputWasLost()
         } catch {
@@ -33,7 +36,15 @@ enum Main {
             exitIfOutputWasLost()
             // Usage errors exit 2, as the contract says (ArgumentParser's own default is 64).
             if Policykoll.exitCode(for: error) == .validationFailure {
-                let message = Policykoll.fullMessage(for: error)
+                var message = Policykoll.fullMessage(for: error)
+                if commandType != Policykoll.self {
+                    // Thrown by the subcommand itself, not the parser: show that command's usage.
+                    let name = commandType.configuration.commandName ?? ""
+                    message =
+                        "Error: \(Policykoll.message(for: error))\n"
+                        + "Usage: " + Policykoll.usageString(for: commandType) + "\n"
+                        + "  See 'policykoll \(name) --help' for more information."
+                }
                 Console.error(message.hasSuffix("\n") ? message : message + "\n")
                 Foundation.exit(ExitStatus.usage.rawValue)
             }

@@ -153,6 +153,8 @@ struct GateTests {
         let twoToStdout = await CLI.run(["check", "--format", "json", "--format", "text"] + againstTestPack + [failingFile])
         #expect(twoToStdout.status == 2)
         #expect(twoToStdout.stderr.contains("only one report can go to standard output"))
+        #expect(twoToStdout.stderr.contains("Usage: policykoll check ["), "the check's usage: \(twoToStdout.summary)")
+        #expect(twoToStdout.stderr.contains("See 'policykoll check --help'"), "\(twoToStdout.summary)")
         let tooManyOutputs = await CLI.run(
             ["check", "--format", "json", "--output", "a.json", "--output", "b.json"] + againstTestPack + [failingFile])
         #expect(tooManyOutputs.status == 2)
