@@ -45,6 +45,15 @@ struct RulePackValidationTests {
             name: "misspelt kind in ref", rules: rule("    assert: {ref: spec.x, kind: Sysem}"),
             message: "unknown kind 'Sysem'; did you mean 'System'?", line: 9, column: 33),
         .init(
+            name: "unclosed message template",
+            rules: rule("    assert: {path: spec.x, exists: true}\n    message: {sv: \"{{metadata.name saknar x\", en: ok}"),
+            message: "in the message template, '{{metadata.name saknar x' is not closed with '}}'", line: 10, column: 19),
+        .init(
+            name: "message template without a path",
+            rules: rule("    assert: {path: spec.x, exists: true}\n    message: \"{{ spec..x }} saknas\""),
+            message: "in the message template, '{{ spec..x }}' does not hold a path (such as {{metadata.name}})", line: 10,
+            column: 14),
+        .init(
             name: "no operator", rules: rule("    assert: {path: spec.x}"),
             message: "a condition needs an operator", line: 9, column: 13),
         .init(

@@ -33,6 +33,23 @@ struct MessageTemplate {
         self.segments = segments
     }
 
+    /// What is wrong with a template, or `nil`: an unclosed `{{`, or a placeholder that is not a
+    /// path. (A template with such a mistake would print it to every finding.)
+    static func problem(in text: String) -> String? {
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "{{") {
+            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
+                return "'\(rest[open.lowerBound...].prefix(40))' is not closed with '}}'"
+            }
+            let name = rest[open.upperBound..<close.lowerBound].trimmed()
+            if RulePath(parsing: String(name)) == nil {
+                return "'\(rest[open.lowerBound..<close.upperBound])' does not hold a path (such as {{metadata.name}})"
+            }
+            rest = rest[close.upperBound...]
+        }
+        return nil
+    }
+
     /// Appends the text, every placeholder filled from the declaration, as UTF-8.
     func fill(from root: YAMLNode, into bytes: inout [UInt8]) {
         for segment in segments {

@@ -288,6 +288,14 @@ public enum RulePackLoader {
             collector.report(.missingKey("assert", in: context), at: node.mark)
         }
         let message = collector.optionalText("message", in: node)
+        if let messageNode = node["message"] {
+            let texts = messageNode.string != nil ? [messageNode] : (messageNode.entries?.map(\.value) ?? [])
+            for textNode in texts {
+                if let text = textNode.string, let detail = MessageTemplate.problem(in: text) {
+                    collector.report(.invalidTemplate(detail), at: textNode.mark)
+                }
+            }
+        }
         let remediation = collector.optionalText("remediation", in: node)
         let rationale = collector.optionalText("rationale", in: node)
         let references = node["references"].map { readReferences($0, collector: &collector) } ?? []

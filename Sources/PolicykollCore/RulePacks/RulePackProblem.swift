@@ -31,6 +31,7 @@ public enum RulePackProblem: Sendable, Equatable {
     case emptyText(String)
     case invalidID(String)
     case misspeltKind(String, suggestion: String)
+    case invalidTemplate(String)
 
     /// The message shown to the user.
     public var message: String {
@@ -67,6 +68,8 @@ public enum RulePackProblem: Sendable, Equatable {
             return "'\(path)' is not a valid path (dotted keys with optional [n] indexes, '$.' for the declaration root)"
         case .unknownOperator(let name, let suggestion):
             return "unknown operator '\(name)'" + Self.hint(suggestion)
+        case .invalidTemplate(let detail):
+            return "in the message template, \(detail)"
         case .misspeltKind(let kind, let suggestion):
             return "unknown kind '\(kind)'; did you mean '\(suggestion)'? (kinds are case-sensitive)"
         case .twoOperators(let names):
