@@ -141,6 +141,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
             }
         }
         diagnostics += collector.diagnostics
+        // Unknown keys are found in a first pass, values in a second: show them in line order.
+        diagnostics.sort(by: Diagnostic.ordered)
         return (diagnostics.contains { $0.severity == .error } ? nil : configuration, diagnostics)
     }
 

@@ -1,0 +1,20 @@
+import PolicykollCore
+import PolicykollYAML
+import Testing
+
+@Suite("Configuration file: located errors, in line order")
+struct ProjectConfigurationTests {
+    @Test("unknown keys and wrong values are reported together, in the order of the file")
+    func errorsInLineOrder() {
+        let text = "failon: x\npolicy: 5\nlang: de\nformat: [json]\n"
+        let loaded = ProjectConfiguration.load(SourceFile(name: ".policykoll.yaml", text: text), folder: ".")
+        #expect(loaded.configuration == nil)
+        #expect(
+            loaded.diagnostics.map { "\($0.mark?.description ?? "-") \($0.message)" } == [
+                "1:1 unknown key 'failon' in the configuration; did you mean 'failOn'?",
+                "2:9 'policy' must be a path or a list of paths, found an integer",
+                "3:7 'lang' must be one of sv, en, found 'de'",
+                "4:1 unknown key 'format' in the configuration",
+            ])
+    }
+}
