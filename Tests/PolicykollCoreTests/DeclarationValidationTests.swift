@@ -112,6 +112,22 @@ struct DeclarationValidationTests {
         #expect(error.message == "duplicate metadata.id 'same'; it is already declared at a.yaml:4:7")
     }
 
+    @Test("which of two declarations sharing an id is checked does not depend on the order of the inputs")
+    func duplicateIDWhateverTheOrder() throws {
+        let first = ("a/sys.yaml", Fixtures.declarationText(id: "same", spec: "  y: 1"))
+        let second = ("b/sys.yaml", Fixtures.declarationText(id: "same", spec: "  x: 1"))
+        let forward = try Fixtures.check(rules: Self.rules, declarations: [first, second])
+        let backward = try Fixtures.check(rules: Self.rules, declarations: [second, first])
+        for report in [forward, backward] {
+            #expect(report.results.map(\.declaration.file) == ["a/sys.yaml"])
+            #expect(
+                report.errors.map { "\($0.file) \($0.message)" } == [
+                    "b/sys.yaml duplicate metadata.id 'same'; it is already declared at a/sys.yaml:4:7"
+                ])
+        }
+        #expect(forward.findings.map(\.file) == backward.findings.map(\.file))
+    }
+
     @Test("a YAML error skips only its document; warnings never become errors")
     func yamlProblems() throws {
         let duplicate = Fixtures.declarationText(id: "dup", spec: "  x: 1\n  x: 2")

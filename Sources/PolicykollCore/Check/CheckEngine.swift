@@ -88,6 +88,15 @@ public enum CheckEngine {
         // Files whose lines were dropped in pass 1 but that now have an error to show (a duplicate
         // id is only known here): read again below, which is rare and only on this error path.
         var rereadForLines: [Int] = []
+        // Of declarations sharing an id, the one first by file and line is checked and the others
+        // are errors, whatever order the paths were given in.
+        for pass in firstPass {
+            for item in pass.items {
+                let declaration = item.declaration
+                if let first = firstByID[declaration.id], !Self.precedes(declaration, first) { continue }
+                firstByID[declaration.id] = declaration
+            }
+        }
         for (position, pass) in firstPass.enumerated() {
             if pass.skipped, let name = pass.name { skipped.append(name) }
             if let name = pass.name, let lines = pass.lines { inputLines[name] = lines }
@@ -95,14 +104,13 @@ public enum CheckEngine {
             diagnostics += pass.diagnostics
             for item in pass.items {
                 let declaration = item.declaration
-                if let first = firstByID[declaration.id] {
+                if let first = firstByID[declaration.id], first.file != declaration.file || first.idMark != declaration.idMark {
                     let problem = DeclarationProblem.duplicateID(
                         declaration.id, firstFile: first.file, firstLine: first.idMark.line, firstColumn: first.idMark.column)
                     diagnostics.append(.error(problem.message, file: declaration.file, at: declaration.idMark))
                     if pass.lines == nil, rereadForLines.last != position { rereadForLines.append(position) }
                     continue
                 }
-                firstByID[declaration.id] = declaration
                 items.append(item)
             }
         }
@@ -193,6 +201,11 @@ public enum CheckEngine {
             pack: pack, asOf: options.asOf, language: options.language, results: results, findings: findings,
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
             sources: sources, exceptions: triage.uses, skippedFiles: skipped, inputDigests: inputDigests)
+    }
+
+    /// Whether a declaration comes before another by file, then by the line of its id.
+    private static func precedes(_ lhs: Declaration, _ rhs: Declaration) -> Bool {
+        lhs.file != rhs.file ? lhs.file < rhs.file : lhs.idMark < rhs.idMark
     }
 
     /// What pass 1 keeps of a file: its problems, its lines if needed, and its declarations.
