@@ -111,6 +111,18 @@ struct OperatorTests {
         .init("{path: spec.name, type: date}", spec, false),
         .init("{path: spec.nothing, type: null}", spec, true),
         .init("{path: spec.missing, type: null}", spec, false),
+        // A null is a value not given: every operator but `exists: false` and `type: null` is false.
+        .init("{path: spec.nothing, equals: null}", spec, false),
+        .init("{path: spec.nothing, notEquals: none}", spec, false),
+        .init("{path: spec.nothing, in: [none, null]}", spec, false),
+        .init("{path: spec.nothing, notIn: [none]}", spec, false),
+        .init("{path: spec.nothing, notMatches: '^none$'}", spec, false),
+        .init("{path: spec.nothing, lt: 5}", spec, false),
+        .init("{path: spec.nothing, maxItems: 3}", spec, false),
+        .init("{path: spec.nothing, type: string}", spec, false),
+        .init("{path: spec.nothing, before: today}", spec, false),
+        .init("{path: spec.level, notEquals: {path: spec.nothing}}", spec, false),
+        .init("{path: spec.level, equals: {path: spec.nothing}}", spec, false),
         // within / before / after (as-of 2026-11-26)
         .init("{path: spec.since, within: P12M}", spec, true),
         .init("{path: spec.old, within: P12M}", spec, false),

@@ -236,8 +236,13 @@ public struct Evaluator: Sendable {
             let exists = node.map { !$0.isNull } ?? false
             return exists == expected
         }
-        // Every other operator is false on a missing value.
+        // Every other operator is false on a missing value, and a null (`x:`, `x: ~`) is a value
+        // not given, as `exists` says: only `type: null` asks for one.
         guard let node else { return false }
+        if node.isNull {
+            if case .type(let type) = test { return type == .null }
+            return false
+        }
         switch test {
         case .exists:
             return false
@@ -308,7 +313,7 @@ public struct Evaluator: Sendable {
     private func value(of operand: Operand, subject: YAMLNode, base: YAMLNode) -> YAMLNode? {
         switch operand {
         case .literal(let node): node
-        case .path(let path): Self.node(at: path, subject: subject, base: base)
+        case .path(let path): Self.node(at: path, subject: subject, base: base).flatMap { $0.isNull ? nil : $0 }
         }
     }
 
