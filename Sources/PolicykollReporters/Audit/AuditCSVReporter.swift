@@ -3,7 +3,8 @@ import PolicykollYAML
 
 /// One row per (system, rule) outcome, for a spreadsheet: organisation, system id, system name,
 /// rule id, area, principle, severity, outcome, file, line, message. A failing outcome is
-/// located at its first finding and lists every finding's message; passing and not-applicable
+/// located at its first open finding and lists every open finding's message; an excepted one,
+/// its excepted findings; passing and not-applicable
 /// outcomes name the system's file only. Written for a Swedish Excel (see ``CSVText``).
 public struct AuditCSVReporter: AuditReporter {
     /// Creates a reporter.
@@ -11,6 +12,7 @@ public struct AuditCSVReporter: AuditReporter {
 
     public func render(_ audit: AuditReport) -> String {
         let sv = audit.language == .sv
+        let say = Wording(language: audit.language)
         var text = CSVText.byteOrderMark
         text += CSVText.record(
             sv
@@ -32,10 +34,15 @@ public struct AuditCSVReporter: AuditReporter {
             for (index, outcome) in system.outcomes.enumerated() {
                 let rule = rules[index]
                 let prefix = [
-                    system.organisation, system.id, system.name, rule.id, rule.area, rule.principle, rule.severity.rawValue,
+                    system.organisation, system.id, system.name, rule.id, rule.area, rule.principle, say.severity(rule.severity),
                     Self.outcome(outcome, sv: sv),
                 ]
-                let findings = findingsByRule[index] ?? []
+                var findings = findingsByRule[index] ?? []
+                // A failing outcome is about its open findings: an `each` excepted on some
+                // elements still fails on the others, and the row points at those.
+                if outcome == .fail, findings.contains(where: { $0.status == .open }) {
+                    findings.removeAll { $0.status != .open }
+                }
                 guard let first = findings.first else {
                     text += CSVText.record(prefix + [system.file, "", ""])
                     continue
