@@ -65,6 +65,23 @@ struct FindingTests {
         #expect(report.findings.first?.message == "Rule R-1 (spec.value: \(shown))")
     }
 
+    @Test("a comparison with a missing operand path says that the operand is missing")
+    func missingOperand() throws {
+        let report = try Fixtures.check(
+            rules: Fixtures.rule(id: "R-1", assert: "{path: spec.big, gt: {path: spec.limits.nope}}")
+                + Fixtures.rule(id: "R-2", assert: "{path: spec.when, after: {path: spec.gone}}")
+                + Fixtures.rule(id: "R-3", assert: "{path: spec.big, gt: {path: spec.small}}"),
+            declarations: [
+                ("d.yaml", Fixtures.declarationText(spec: "  big: 10\n  small: 20\n  when: 2026-01-01\n  limits: {}"))
+            ])
+        #expect(
+            report.findings.map { "\($0.ruleID) \($0.path) \($0.message)" } == [
+                "R-2 spec.gone Rule R-2 (spec.gone is missing)",
+                "R-3 spec.big Rule R-3 (spec.big: 10)",
+                "R-1 spec.limits.nope Rule R-1 (spec.limits.nope is missing)",
+            ])
+    }
+
     @Test("a reference that is not a string is shown as what it is")
     func referenceOfAList() throws {
         let report = try Fixtures.check(

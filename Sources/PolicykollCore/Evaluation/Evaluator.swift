@@ -172,9 +172,15 @@ public struct Evaluator: Sendable {
             return verdict
         case .test(let path, let test):
             let located = resolve(path, in: scope)
-            return Verdict(
-                holds: apply(test, to: located.node, subject: scope.subject, base: scope.base),
-                traces: .one(trace(path, located, in: scope)))
+            let holds = apply(test, to: located.node, subject: scope.subject, base: scope.base)
+            // A value compared with a missing one fails because of the missing one: say so.
+            if !holds, located.node.map({ !$0.isNull }) ?? false, let operandPath = test.operandPath {
+                let operand = resolve(operandPath, in: scope)
+                if operand.node.map(\.isNull) ?? true {
+                    return Verdict(holds: false, traces: .one(trace(operandPath, operand, in: scope, .missing)))
+                }
+            }
+            return Verdict(holds: holds, traces: .one(trace(path, located, in: scope)))
         case .quantified(let quantifier, let path, let assertion):
             return evaluateQuantified(quantifier, path: path, assertion: assertion, in: scope)
         case .ref(let path, let kind, let assertion):
