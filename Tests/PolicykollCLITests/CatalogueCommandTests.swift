@@ -77,7 +77,7 @@ struct CatalogueCommandTests {
             "it is not a quotation of the policy", "\nWhy\n", "\nCondition\n", "every element of spec.architecture.integrations:",
             "target is the id of a declared System where:", "\nRemediation\n", "\nReferences\n",
             "<https://eur-lex.europa.eu/eli/reg/2016/679/oj>", "\nExamples\n", "pass 1:", "fail 1:",
-            "inventory that ref resolves against:", "target: elevregister",
+            "inventory that ref resolves against 1:", "inventory that ref resolves against 2:", "target: elevregister",
         ] {
             #expect(text.contains(expected), "missing \(expected.debugDescription) in:\n\(text)")
         }

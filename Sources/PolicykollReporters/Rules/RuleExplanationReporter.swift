@@ -71,8 +71,10 @@ public struct RuleExplanationReporter: Sendable {
             }
         }
         if !rule.examples.inventory.isEmpty {
-            output += "  \(label("inventarium som ref slår upp", "inventory that ref resolves against")):\n"
-            for example in rule.examples.inventory {
+            // Numbered like the examples, so that two declarations do not read as one mapping.
+            let name = label("inventarium som ref slår upp", "inventory that ref resolves against")
+            for (index, example) in rule.examples.inventory.enumerated() {
+                output += "  \(name) \(index + 1):\n"
                 output += YAMLText.lines(example, indent: "    ").map { $0 + "\n" }.joined()
             }
         }
