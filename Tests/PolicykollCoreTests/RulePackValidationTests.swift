@@ -63,6 +63,12 @@ struct RulePackValidationTests {
             name: "bad duration", rules: rule("    assert: {path: spec.x, within: 12M}"),
             message: "'12M' is not an ISO 8601 duration", line: 9, column: 36),
         .init(
+            name: "a number as a duration is quoted", rules: rule("    assert: {path: spec.x, within: 5}"),
+            message: "'5' is not an ISO 8601 duration", line: 9, column: 36),
+        .init(
+            name: "a number as a date is quoted", rules: rule("    assert: {path: spec.x, after: 5}"),
+            message: "'5' is not a date", line: 9, column: 35),
+        .init(
             name: "bad date", rules: rule("    assert: {path: spec.x, before: yesterday}"),
             message: "'yesterday' is not a date", line: 9, column: 36),
         .init(

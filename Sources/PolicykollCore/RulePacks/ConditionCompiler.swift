@@ -173,7 +173,7 @@ struct ConditionCompiler {
             return .type(type)
         case "within":
             guard let text = value.string, let duration = ISODuration(text) else {
-                problems.report(.invalidDuration(value.string ?? value.typeName), at: value.mark)
+                problems.report(.invalidDuration(ValueSemantics.display(value)), at: value.mark)
                 return nil
             }
             return .within(duration)
@@ -203,7 +203,7 @@ struct ConditionCompiler {
             return compilePath(pathNode, key: "path").map { .path($0) }
         }
         guard let text = node.string else {
-            problems.report(.invalidDate(node.typeName), at: node.mark)
+            problems.report(.invalidDate(ValueSemantics.display(node)), at: node.mark)
             return nil
         }
         if text == "today" { return .today }
