@@ -147,7 +147,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PolicykollHistoryTests",
-            dependencies: ["PolicykollHistory", "PolicykollCore", "PolicykollTestSupport"],
+            dependencies: [
+                "PolicykollHistory", "PolicykollCore", "PolicykollTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

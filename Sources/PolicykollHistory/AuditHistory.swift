@@ -10,14 +10,26 @@ public struct AuditHistory: Sendable {
     /// How long a writer waits for another process's write transaction before giving up.
     public static let busyTimeout: TimeInterval = 120
 
-    private let pool: DatabasePool
+    /// Where audits are read from, and (when opened to record) written to.
+    private let reader: any DatabaseReader
+    private let pool: DatabasePool?
+    /// Whether the database holds nothing at all yet (an empty file opened only to read).
+    private let isBlank: Bool
     /// The database file.
     public let path: String
 
-    /// Opens (or, with `create`, creates) a history database and brings its schema up to date.
+    /// Opens a history database. With `create`, to record: it is created if missing and its
+    /// schema brought up to date. Without, only to read: a missing file is an error, and nothing
+    /// is written, not even the schema, to a database that is not a history yet.
     public init(path: String, create: Bool) throws(HistoryProblem) {
         self.path = path
-        if !create, !FileManager.default.fileExists(atPath: path) { throw .notFound(path: path) }
+        guard create else {
+            guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
+            (reader, isBlank) = try Self.openForReading(path)
+            pool = nil
+            return
+        }
+        isBlank = false
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "policykoll-history"
@@ -27,7 +39,9 @@ public struct AuditHistory: Sendable {
         var attempt = 0
         while true {
             do {
-                pool = try DatabasePool(path: path, configuration: configuration)
+                let opened = try DatabasePool(path: path, configuration: configuration)
+                pool = opened
+                reader = opened
                 break
             } catch {
                 attempt += 1
@@ -36,6 +50,33 @@ public struct AuditHistory: Sendable {
             }
         }
         try migrate()
+    }
+
+    /// Opens a database read-only, and checks that it is a history (or still blank).
+    private static func openForReading(_ path: String) throws(HistoryProblem) -> (any DatabaseReader, isBlank: Bool) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "policykoll-history"
+        let queue: DatabaseQueue
+        let state: (isCurrent: Bool, hasAudits: Bool, isBlank: Bool)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            state = try queue.read { db in
+                (
+                    try HistorySchema.migrator.hasCompletedMigrations(db), try db.tableExists("audit"),
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") == 0
+                )
+            }
+        } catch {
+            throw problem(error, path: path)
+        }
+        if state.isCurrent || state.isBlank { return (queue, state.isBlank) }
+        throw .database(
+            path: path,
+            detail: state.hasAudits
+                ? "it was made by another version of policykoll; record an audit with this version to bring it up to date"
+                : "it is an SQLite database, but not a policykoll history")
     }
 
     /// Whether an error is SQLite's "busy" or "locked" (another connection holds the lock).
@@ -47,6 +88,7 @@ public struct AuditHistory: Sendable {
     /// Runs the migrations. Two processes opening a new database at once may both try; the
     /// loser's attempt fails on the winner's tables, and is fine once the winner's are complete.
     private func migrate() throws(HistoryProblem) {
+        guard let pool else { return }
         let migrator = HistorySchema.migrator
         var attempt = 0
         while true {
@@ -67,14 +109,16 @@ public struct AuditHistory: Sendable {
 
     /// Whether an audit with this label is recorded.
     public func contains(label: String) throws(HistoryProblem) -> Bool {
-        try reading { db in
+        if isBlank { return false }
+        return try reading { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE label = ?)", arguments: [label]) ?? false
         }
     }
 
     /// Every recorded audit, oldest first (by as-of date, then recording time).
     public func snapshots() throws(HistoryProblem) -> [AuditSnapshot] {
-        try reading { db in
+        if isBlank { return [] }
+        return try reading { db in
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY asOf, recordedAt, id")
             return try rows.map { try Self.snapshot($0, db) }
         }
@@ -152,6 +196,7 @@ public struct AuditHistory: Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         let timestamp = formatter.string(from: recordedAt)
+        guard let pool else { throw .database(path: path, detail: "it was opened only to read") }
         var labelTaken = false
         do {
             try pool.write { db in
@@ -210,7 +255,7 @@ public struct AuditHistory: Sendable {
 
     private func reading<T>(_ body: (Database) throws -> T) throws(HistoryProblem) -> T {
         do {
-            return try pool.read(body)
+            return try reader.read(body)
         } catch {
             throw Self.problem(error, path: path)
         }

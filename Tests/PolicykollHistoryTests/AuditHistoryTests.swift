@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PolicykollCore
 import PolicykollHistory
 import PolicykollTestSupport
@@ -86,5 +87,38 @@ struct AuditHistoryTests {
             }
             #expect(error.message.hasPrefix("the history database cannot be used:"))
         }
+    }
+
+    @Test("reading writes nothing: an empty file stays empty, another SQLite database is refused untouched")
+    func readingWritesNothing() throws {
+        let path = try databasePath()
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        #expect(try AuditHistory(path: path, create: false).snapshots().isEmpty)
+        #expect(try AuditHistory(path: path, create: false).contains(label: "2026") == false)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty, "no schema written into the empty file")
+
+        let history = try AuditHistory(path: path, create: true)
+        try history.record(try AuditFixtures.audit(), label: "2026", recordedAt: Date(timeIntervalSince1970: 0), replace: false)
+        let recorded = try Data(contentsOf: URL(fileURLWithPath: path))
+        let reader = try AuditHistory(path: path, create: false)
+        #expect(try reader.snapshots().map(\.label) == ["2026"])
+        #expect(throws: HistoryProblem.self) {
+            try reader.record(try AuditFixtures.audit(), label: "2027", recordedAt: Date(), replace: false)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == recorded)
+    }
+
+    @Test("an SQLite database that is not a history is refused, and not changed")
+    func otherDatabase() throws {
+        let path = try databasePath()
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            _ = try AuditHistory(path: path, create: false)
+            Issue.record("a database without the history's tables should be refused")
+        } catch {
+            #expect(error.message.contains("it is an SQLite database, but not a policykoll history"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }
