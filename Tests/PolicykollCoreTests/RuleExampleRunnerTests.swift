@@ -96,6 +96,21 @@ struct RuleExampleRunnerTests {
         #expect(results[0].succeeded, "\(results[0].problems.map(\.message))")
     }
 
+    @Test("as in a check, ref in an example also resolves to the example itself, before the inventory")
+    func selfReference() throws {
+        let rules = Self.rule(
+            """
+                  inventory:
+                    - {metadata: {id: twin}, spec: {level: 1}}
+                  pass: [{spec: {target: example, level: 3}}, {metadata: {id: twin}, spec: {target: twin, level: 3}}]
+                  fail: [{spec: {target: example, level: 1}}]
+
+            """,
+            assert: "{ref: spec.target, kind: System, assert: {path: spec.level, gte: 2}}")
+        let results = try Self.run(rules)
+        #expect(results[0].succeeded, "\(results[0].problems.map(\.message))")
+    }
+
     @Test("defaults fill the envelope and merge into a partial metadata")
     func defaults() throws {
         let loaded = try #require(

@@ -33,15 +33,20 @@ public enum RuleExampleRunner {
         if examples.pass.isEmpty { problems.append(.missingPassExample) }
         if examples.fail.isEmpty { problems.append(.missingFailExample) }
 
-        var index = DeclarationIndex()
+        var inventory: [Declaration] = []
         for (offset, node) in examples.inventory.enumerated() {
             switch declaration(from: node, for: rule, validator: validator) {
-            case .success(let declaration): index.insert(declaration)
+            case .success(let declaration): inventory.append(declaration)
             case .failure(let error):
                 problems.append(.invalidExample(list: "inventory", index: offset, message: error.message))
             }
         }
-        let evaluator = Evaluator(rules: [rule], index: index, asOf: asOf)
+        // As in a check, `ref` resolves against the declaration itself and the inventory (the
+        // declaration first: the checked one wins over an inventory one with its id).
+        func evaluate(_ declaration: Declaration) -> OutcomeResult {
+            Evaluator(rules: [rule], index: DeclarationIndex([declaration] + inventory), asOf: asOf)
+                .evaluate(rule, on: declaration)
+        }
         let renderer = MessageRenderer(language: .en, rules: [rule])
 
         for (offset, node) in examples.pass.enumerated() {
@@ -49,7 +54,7 @@ public enum RuleExampleRunner {
             case .failure(let error):
                 problems.append(.invalidExample(list: "pass", index: offset, message: error.message))
             case .success(let declaration):
-                if case .fail(let evidence) = evaluator.evaluate(rule, on: declaration) {
+                if case .fail(let evidence) = evaluate(declaration) {
                     let messages = evidence.map { renderer.message(forRuleAt: 0, declaration: declaration, evidence: $0) }
                     problems.append(.unexpectedFinding(index: offset, findings: messages))
                 }
@@ -60,7 +65,7 @@ public enum RuleExampleRunner {
             case .failure(let error):
                 problems.append(.invalidExample(list: "fail", index: offset, message: error.message))
             case .success(let declaration):
-                switch evaluator.evaluate(rule, on: declaration) {
+                switch evaluate(declaration) {
                 case .fail: break
                 case .pass: problems.append(.noFinding(index: offset))
                 case .notApplicable: problems.append(.notApplicable(index: offset))
