@@ -76,26 +76,9 @@ enum ValueSemantics {
         }
     }
 
-    /// A string in double quotes, with quotes, backslashes and control characters escaped.
+    /// A string in double quotes, escaped as JSON escapes it (quotes, backslashes, controls).
     private static func quoted(_ string: String) -> String {
-        var result = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result +=
-                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        JSONValue.string(string).compactText
     }
 
     /// A short rendering of a value for messages.
