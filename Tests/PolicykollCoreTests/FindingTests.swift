@@ -65,21 +65,36 @@ struct FindingTests {
         #expect(report.findings.first?.message == "Rule R-1 (spec.value: \(shown))")
     }
 
-    @Test("a comparison with a missing operand path says that the operand is missing")
+    @Test("a comparison with a missing operand path says so, and the finding stays at the tested value")
     func missingOperand() throws {
         let report = try Fixtures.check(
             rules: Fixtures.rule(id: "R-1", assert: "{path: spec.big, gt: {path: spec.limits.nope}}")
                 + Fixtures.rule(id: "R-2", assert: "{path: spec.when, after: {path: spec.gone}}")
-                + Fixtures.rule(id: "R-3", assert: "{path: spec.big, gt: {path: spec.small}}"),
+                + Fixtures.rule(id: "R-3", assert: "{path: spec.big, gt: {path: spec.small}}")
+                + Fixtures.rule(id: "R-4", assert: "{each: spec.items, assert: {path: p, equals: {path: $.spec.default}}}")
+                + Fixtures.rule(id: "R-5", assert: "{each: spec.items, assert: {path: p, equals: {path: q}}}"),
             declarations: [
-                ("d.yaml", Fixtures.declarationText(spec: "  big: 10\n  small: 20\n  when: 2026-01-01\n  limits: {}"))
+                (
+                    "d.yaml",
+                    Fixtures.declarationText(
+                        spec: "  big: 10\n  small: 20\n  when: 2026-01-01\n  limits: {}\n  items: [{p: 1}, {p: 2, q: null}]"
+                    )
+                )
             ])
         #expect(
             report.findings.map { "\($0.ruleID) \($0.path) \($0.message)" } == [
-                "R-2 spec.gone Rule R-2 (spec.gone is missing)",
+                "R-1 spec.big Rule R-1 (spec.big: 10, compared with spec.limits.nope, which is missing)",
                 "R-3 spec.big Rule R-3 (spec.big: 10)",
-                "R-1 spec.limits.nope Rule R-1 (spec.limits.nope is missing)",
+                "R-2 spec.when Rule R-2 (spec.when: 2026-01-01, compared with spec.gone, which is missing)",
+                "R-4 spec.items[0].p Rule R-4 (spec.items[0].p: 1, compared with spec.default, which is missing)",
+                "R-5 spec.items[0].p Rule R-5 (spec.items[0].p: 1, compared with spec.items[0].q, which is missing)",
+                "R-4 spec.items[1].p Rule R-4 (spec.items[1].p: 2, compared with spec.default, which is missing)",
+                "R-5 spec.items[1].p Rule R-5 (spec.items[1].p: 2, compared with spec.items[1].q, which is missing)",
             ])
+        let swedish = try Fixtures.check(
+            rules: Fixtures.rule(id: "R-1", assert: "{path: spec.big, gt: {path: spec.nope}}"),
+            declarations: [("d.yaml", Fixtures.declarationText(spec: "  big: 10"))], language: .sv)
+        #expect(swedish.findings.map(\.message) == ["Regel R-1 (spec.big: 10, jämfört med spec.nope som saknas)"])
     }
 
     @Test("a reference that is not a string is shown as what it is")

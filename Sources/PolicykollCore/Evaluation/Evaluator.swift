@@ -173,12 +173,14 @@ public struct Evaluator: Sendable {
         case .test(let path, let test):
             let located = resolve(path, in: scope)
             let holds = apply(test, to: located.node, subject: scope.subject, base: scope.base)
-            // A value compared with a missing one fails because of the missing one: say so.
-            if !holds, located.node.map({ !$0.isNull }) ?? false, let operandPath = test.operandPath {
-                let operand = resolve(operandPath, in: scope)
-                if operand.node.map(\.isNull) ?? true {
-                    return Verdict(holds: false, traces: .one(trace(operandPath, operand, in: scope, .missing)))
-                }
+            // A value compared with a missing one fails because of the missing one: say so. The
+            // finding stays at the tested value (its path, place and fingerprint).
+            if !holds, located.node.map({ !$0.isNull }) ?? false, let operandPath = test.operandPath,
+                resolve(operandPath, in: scope).node.map(\.isNull) ?? true
+            {
+                let shown = (operandPath.isAbsolute ? [] : scope.basePath.components) + operandPath.components
+                let observation = Observation.missingOperand(path: RulePath.render(shown))
+                return Verdict(holds: false, traces: .one(trace(path, located, in: scope, observation)))
             }
             return Verdict(holds: holds, traces: .one(trace(path, located, in: scope)))
         case .quantified(let quantifier, let path, let assertion):

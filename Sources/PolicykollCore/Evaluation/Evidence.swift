@@ -12,6 +12,8 @@ public enum Observation: Sendable, Hashable {
     case unknownReference(id: String, kind: String)
     /// `ref` found the declaration, but it does not satisfy the nested condition.
     case failingReference(id: String)
+    /// A value was there, but the `{path: P}` it is compared with is missing (or null).
+    case missingOperand(path: String)
 }
 
 /// The place a condition looked at, for locating findings.

@@ -53,14 +53,25 @@ final class MessageRenderer {
         case (.unknownReference(let id, let kind), .en): bytes += ": '\(id)' is not a declared \(kind)".utf8
         case (.failingReference(let id), .sv): bytes += ": '\(id)' uppfyller inte villkoret".utf8
         case (.failingReference(let id), .en): bytes += ": '\(id)' does not satisfy the condition".utf8
+        case (.missingOperand(let path), .sv):
+            appendValue(evidence, declaration: declaration, to: &bytes)
+            bytes += ", jämfört med \(path) som saknas".utf8
+        case (.missingOperand(let path), .en):
+            appendValue(evidence, declaration: declaration, to: &bytes)
+            bytes += ", compared with \(path), which is missing".utf8
         case (.value, _):
-            bytes += ": ".utf8
-            if let text = evidence.valueText {
-                bytes += text.utf8
-            } else {
-                let value = RulePath(parsing: evidence.path).flatMap { Self.lookup($0, in: declaration.root) }
-                bytes += Self.shorten(ValueSemantics.displayFound(value)).utf8
-            }
+            appendValue(evidence, declaration: declaration, to: &bytes)
+        }
+    }
+
+    /// `: value`, the value found at the evidence's path.
+    private func appendValue(_ evidence: Evidence, declaration: Declaration, to bytes: inout [UInt8]) {
+        bytes += ": ".utf8
+        if let text = evidence.valueText {
+            bytes += text.utf8
+        } else {
+            let value = RulePath(parsing: evidence.path).flatMap { Self.lookup($0, in: declaration.root) }
+            bytes += Self.shorten(ValueSemantics.displayFound(value)).utf8
         }
     }
 
