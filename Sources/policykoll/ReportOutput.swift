@@ -40,8 +40,37 @@ enum ReportOutput {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return .error("cannot write the report: this is a folder; give a file name", file: path, at: nil)
         }
+        // One of the process's own streams (`/dev/stdout`, `/dev/fd/3`, or the very file standard
+        // output is): written through its descriptor, where the shell put it, never replaced.
+        if let descriptor = ownDescriptor(path, identity: identity) {
+            return writeAll(to: descriptor, produce: produce).map {
+                .error("cannot write the report: \($0)", file: path, at: nil)
+            }
+        }
         if let reason = writeReport(to: path, produce: produce) {
             return .error("cannot write the report: \(reason)", file: path, at: nil)
+        }
+        return nil
+    }
+
+    /// The descriptor a path names when it is one of this process's open streams: `/dev/stdout`,
+    /// `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`, or another name of the file that standard
+    /// output or standard error is.
+    private static func ownDescriptor(_ path: String, identity: [UInt64]?) -> Int32? {
+        switch path {
+        case "/dev/stdout": return STDOUT_FILENO
+        case "/dev/stderr": return STDERR_FILENO
+        default: break
+        }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            if let descriptor = Int32(path.dropFirst(prefix.count)), descriptor >= 0 { return descriptor }
+        }
+        guard let identity else { return nil }
+        for descriptor in [STDOUT_FILENO, STDERR_FILENO] {
+            var status = stat()
+            if fstat(descriptor, &status) == 0, [UInt64(status.st_dev), UInt64(status.st_ino)] == identity {
+                return descriptor
+            }
         }
         return nil
     }
@@ -69,8 +98,11 @@ enum ReportOutput {
             return writeDirectly(to: path, flags: O_TRUNC, produce: produce)
         }
         let target = resolvedPath(path) ?? path
+        // A file its owner made read-only is not replaced behind its back (`>` would refuse too).
+        guard access(target, W_OK) == 0 else { return String(cString: strerror(errno)) }
         return writeAtomically(to: target, keeping: status, produce: produce) { error in
-            // No right to create a file beside it (but perhaps to write the file itself).
+            // No right to create or rename a file beside it (a sticky folder such as /tmp, a
+            // folder of someone else's), but perhaps to write the file itself: produce again.
             guard error == EACCES || error == EPERM || error == EROFS else { return nil }
             return writeDirectly(to: target, flags: O_TRUNC, produce: produce)
         }
@@ -93,12 +125,20 @@ enum ReportOutput {
             return String(cString: strerror(error))
         }
         if let existing {
-            _ = fchown(descriptor, existing.st_uid, existing.st_gid)  // only permitted to some
+            // The owner can be kept only by some; the group by the owner too, if they are in it.
+            if fchown(descriptor, existing.st_uid, existing.st_gid) != 0 {
+                _ = fchown(descriptor, uid_t.max, existing.st_gid)
+            }
             _ = fchmod(descriptor, existing.st_mode & 0o7777)
         }
         var failure = writeAll(to: descriptor, produce: produce)
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 {
+            let error = errno
+            unlink(temporary)
+            if let answer = fallback(error) { return answer }
+            return String(cString: strerror(error))
+        }
         if failure != nil { unlink(temporary) }
         return failure
     }

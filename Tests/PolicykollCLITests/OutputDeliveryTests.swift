@@ -104,6 +104,61 @@ struct OutputDeliveryTests {
         #expect(isReport(folder.file("b.json")))
     }
 
+    @Test("--output /dev/stdout or /dev/fd/N writes through that stream: what the shell put there stays")
+    func ownStreams() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let log = folder.file("log.txt")
+        try Data("PRIOR LOG LINE\n".utf8).write(to: log)
+        let binary = try #require(CLI.binary)
+        let arguments = ["check", "--format", "json", "--output"]
+        let rest = againstTestPack + [Self.failing]
+        let appended = await CLI.run(
+            ["-c", "exec \"$0\" \"$@\" >> \"$LOG\"", binary.path] + arguments + ["/dev/stdout"] + rest,
+            environment: ["LOG": log.path], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(appended.status == 1, "\(appended.summary)")
+        let text = try String(contentsOf: log, encoding: .utf8)
+        #expect(text.hasPrefix("PRIOR LOG LINE\n{"), "the earlier line is kept: \(text.prefix(80))")
+
+        let numbered = folder.file("fd5.txt")
+        let viaDescriptor = await CLI.run(
+            ["-c", "exec \"$0\" \"$@\" 5> \"$OUT\"", binary.path] + arguments + ["/dev/fd/5"] + rest,
+            environment: ["OUT": numbered.path], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(viaDescriptor.status == 1, "\(viaDescriptor.summary)")
+        #expect(isReport(numbered))
+    }
+
+    @Test(
+        "a report file its owner made read-only is not replaced",
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") || getuid() != 0,
+            "running as root without setpriv: root may write any file"))
+    func readOnlyTarget() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let target = folder.file("frozen.json")
+        try Data("old\n".utf8).write(to: target)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: target.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.url.path)
+        let binary = try #require(CLI.binary)
+        let arguments =
+            [
+                "check", "--format", "json", "--output", target.path, "--policy",
+                CLI.packageRoot.appendingPathComponent(Fixture.pack).path,
+                "--as-of", "2026-11-26", CLI.packageRoot.appendingPathComponent(Self.failing).path,
+            ]
+        // As root, run as `nobody`, for whom the mode really is read-only.
+        let result =
+            getuid() == 0
+            ? await CLI.run(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments,
+                executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+            : await CLI.run(arguments)
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stderr.contains("cannot write the report: Permission denied"), "\(result.summary)")
+        #expect(try String(contentsOf: target, encoding: .utf8) == "old\n")
+    }
+
     @Test("a FIFO is written into, not replaced")
     func fifo() async throws {
         let folder = try TemporaryFolder()
