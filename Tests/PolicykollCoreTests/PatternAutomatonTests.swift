@@ -82,16 +82,38 @@ struct PatternAutomatonTests {
         }
     }
 
-    @Test("a scalar whose move is not in the table hands over to the simulation")
-    func handsOver() throws {
-        // `ê` is only in a range, never named, and no ASCII scalar leads where it leads.
+    @Test("a non-ASCII scalar the pattern does not name is classed by the pattern's classes that hold it")
+    func unnamedScalars() throws {
+        // `ê` is only in a range, never named: its class is "in [é-ë]"; `ö` is in no class.
         let matcher = try PatternMatcher("[é-ë]x")
         let automaton = try #require(matcher.automaton)
-        #expect(automaton.matches("êx", of: matcher) == nil)
-        #expect(matcher.matches("êx"))
-        #expect(!matcher.matches("êy"))
-        // A scalar that leads to a known set of threads stays in the automaton.
+        #expect(automaton.matches("êx", of: matcher) == true)
+        #expect(automaton.matches("öx", of: matcher) == false)
         #expect(automaton.matches("\u{00A0}x", of: matcher) == false)
+        let swedish = try PatternMatcher("(?i)hälsa|vårdplan")
+        let text = "Ärendehantering för förskola och öppen verksamhet, HÄLSA"
+        #expect(try #require(swedish.automaton).matches(text, of: swedish) == true)
+    }
+
+    @Test("a scalar whose move is not in the table hands over to the simulation")
+    func handsOver() throws {
+        // Seven classes are too many to class other scalars by; `ê` leads where no class does.
+        let matcher = try PatternMatcher("[a][b][c][d][e][f][é-ë]x")
+        let automaton = try #require(matcher.automaton)
+        #expect(automaton.matches("abcdefêx", of: matcher) == nil)
+        #expect(matcher.matches("abcdefêx"))
+        #expect(!matcher.matches("abcdefêy"))
+        // A scalar that leads to a known set of threads stays in the automaton.
+        #expect(automaton.matches("abcdef\u{00A0}x", of: matcher) == false)
+    }
+
+    @Test("building stays cheap: a huge literal or very many classes are left to simulation")
+    func buildingBudget() throws {
+        let huge = String(repeating: "漢字", count: 10_000)
+        let matcher = try PatternMatcher(huge)
+        #expect(matcher.automaton == nil)
+        #expect(matcher.matches("x" + huge))
+        #expect(!matcher.matches(String(huge.dropLast())))
     }
 
     @Test("patterns without an automaton: word boundaries, and too many states")

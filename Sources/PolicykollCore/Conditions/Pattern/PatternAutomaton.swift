@@ -13,6 +13,11 @@
 struct PatternAutomaton: Sendable {
     /// The most states an automaton may have; beyond that the program is simulated instead.
     static let maxStates = 512
+    /// The most instructions that read a scalar, and the most work (threads moved) while
+    /// building, before the program is left to simulation: building must stay cheap for any
+    /// pattern a pack holds (a 20,000-letter literal included).
+    static let maxConsuming = 1_024
+    static let maxBuildWork = 2_000_000
 
     /// A set of threads: the instructions waiting for a scalar, the `$` waiting for the end of
     /// the text, whether it is the state at the start of the text (where `^` holds), and whether
@@ -30,6 +35,13 @@ struct PatternAutomaton: Sendable {
     /// The class of each ASCII scalar, then of each named non-ASCII scalar.
     private let asciiClass: [UInt8]
     private let namedClass: [UInt32: Int]
+    /// For any other non-ASCII scalar that is not (case-folded) one of the pattern's scalars:
+    /// its class by which of the pattern's classes (`[…]`, `\w`…) hold it, a bit per class
+    /// (``setIndexes``); `nil` when the pattern has too many classes for that.
+    private let classOfSetMask: [Int]?
+    private let setIndexes: [Int]
+    /// The scalars the pattern names (case-folded under `(?i)`).
+    private let literalScalars: Set<UInt32>
     private let classCount: Int
     /// The next state for state `s` and class `c` at `s * classCount + c`.
     private let next: [Int32]
@@ -50,6 +62,7 @@ struct PatternAutomaton: Sendable {
         // Scalars that every consuming instruction answers alike share a class; a class's
         // answers are worked out once, from one scalar that stands for it.
         let consumingPCs = program.indices.filter { program[$0].consumes }
+        guard consumingPCs.count <= Self.maxConsuming else { return nil }
         var answersOfClass: [[Bool]] = []
         var classOfAnswers: [[Bool]: Int] = [:]
         var asciiClass: [UInt8] = []
@@ -75,7 +88,38 @@ struct PatternAutomaton: Sendable {
                 answersOfClass.append(consumingPCs.map { matcher.step(program[$0], on: variant) })
             }
         }
+        guard named.count <= 256 else { return nil }
         namedClass = named
+        // Other non-ASCII scalars: `.` holds them, no named scalar is one of them, so only the
+        // pattern's classes tell them apart. A class per combination of those.
+        var literals: Set<UInt32> = []
+        var setIndexes: [Int] = []
+        for instruction in program {
+            switch instruction {
+            case .scalar(let scalar): literals.insert(scalar.value)
+            case .set(let index) where !setIndexes.contains(index): setIndexes.append(index)
+            default: break
+            }
+        }
+        literalScalars = literals
+        self.setIndexes = setIndexes
+        if setIndexes.count <= 6 {
+            classOfSetMask = (0..<(1 << setIndexes.count)).map { mask in
+                let answers = consumingPCs.map { pc -> Bool in
+                    switch program[pc] {
+                    case .anyExceptNewline: return true
+                    case .set(let index): return mask & (1 << setIndexes.firstIndex(of: index)!) != 0
+                    default: return false
+                    }
+                }
+                if let known = classOfAnswers[answers] { return known }
+                classOfAnswers[answers] = answersOfClass.count
+                answersOfClass.append(answers)
+                return answersOfClass.count - 1
+            }
+        } else {
+            classOfSetMask = nil
+        }
         classCount = answersOfClass.count
 
         var builder = Builder(program: program, consumingPCs: consumingPCs, restarts: !matcher.isAnchoredAtStart)
@@ -85,7 +129,10 @@ struct PatternAutomaton: Sendable {
         var next: [Int32] = []
         next.reserveCapacity(classCount * 16)
         var position = 0
+        var work = 0
         while position < states.count {
+            work += (states[position].consuming.count + 1) * classCount
+            guard work <= Self.maxBuildWork else { return nil }
             for answers in answersOfClass {
                 let target = builder.move(states[position], answers: answers)
                 if let known = numbers[target] {
@@ -126,6 +173,8 @@ struct PatternAutomaton: Sendable {
                 state = Int(next[state * classCount + Int(asciiClass[Int(value)])])
             } else if let named = namedClass[value] {
                 state = Int(next[state * classCount + named])
+            } else if let otherClass = classOfOther(scalar, of: matcher) {
+                state = Int(next[state * classCount + otherClass])
             } else {
                 guard let known = numbers[Self.move(states[state], on: scalar, matcher: matcher)] else { return nil }
                 state = Int(known)
@@ -135,6 +184,16 @@ struct PatternAutomaton: Sendable {
             if flag & Self.dead != 0 { return false }
         }
         return flags[state] & Self.matchesAtEnd != 0
+    }
+
+    /// The class of a non-ASCII scalar the pattern does not name, when it is not (case-folded) one
+    /// of the pattern's scalars either: then only the pattern's classes tell it apart.
+    private func classOfOther(_ scalar: Unicode.Scalar, of matcher: PatternMatcher) -> Int? {
+        guard let classOfSetMask else { return nil }
+        if matcher.ignoresCase, literalScalars.contains(PatternMatcher.fold(scalar).value) { return nil }
+        var mask = 0
+        for (bit, index) in setIndexes.enumerated() where matcher.setContains(index, scalar) { mask |= 1 << bit }
+        return classOfSetMask[mask]
     }
 
     /// Moves between sets of threads while the table is built, from the closure of each single

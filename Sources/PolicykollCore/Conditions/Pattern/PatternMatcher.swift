@@ -221,6 +221,12 @@ struct PatternMatcher: Sendable {
         return false
     }
 
+    /// Whether the pattern's class (`[…]`, `\\w`…) at an index holds a scalar (under `(?i)`, in
+    /// any of its cases).
+    func setContains(_ index: Int, _ scalar: Unicode.Scalar) -> Bool {
+        sets[index].contains(scalar, ignoringCase: ignoresCase)
+    }
+
     /// Whether an instruction accepts a scalar (case-folded first under `(?i)`).
     func step(_ instruction: Instruction, on scalar: Unicode.Scalar) -> Bool {
         step(instruction, on: scalar, folded: ignoresCase ? Self.fold(scalar) : scalar)
