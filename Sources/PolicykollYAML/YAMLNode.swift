@@ -111,12 +111,18 @@ extension YAMLNode {
 
 extension YAMLNode {
     /// Whether `text`, written as a plain scalar, loads as this same string: not as a number,
-    /// boolean or null, and neither empty nor padded with spaces. A string for which this is
-    /// false must be shown quoted for its type to be seen (`"1"` is not `1`).
+    /// boolean or null, not as a list, mapping or anything else YAML's indicators start, and
+    /// neither empty nor padded with spaces. A string for which this is false must be shown
+    /// quoted for its type to be seen (`"1"` is not `1`, `"[a]"` is not `[a]`).
     public static func readsAsPlainString(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
             !first.properties.isWhitespace, !last.properties.isWhitespace
         else { return false }
+        if "[]{},#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+        if "-?:".unicodeScalars.contains(first), text.unicodeScalars.count == 1 || text.unicodeScalars.dropFirst().first == " " {
+            return false
+        }
+        if text.contains(": ") || text.contains(" #") { return false }
         if case .value(.string) = ScalarResolver.resolvePlain(text) { return true }
         return false
     }

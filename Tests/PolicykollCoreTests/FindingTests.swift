@@ -57,6 +57,8 @@ struct FindingTests {
             ("1", "1"), ("\"1\"", "\"1\""), ("\"true\"", "\"true\""), ("\"\"", "\"\""), ("\" padded\"", "\" padded\""),
             ("\"a \\\"q\\\" b\\n\"", "\"a \\\"q\\\" b\\n\""), ("text", "text"), ("2026-11-26", "2026-11-26"),
             ("[sys-b]", "[sys-b]"), ("[]", "[]"), ("[1, \"1\"]", "[1, \"1\"]"), ("{a: 1}", "{\"a\":1}"), ("true", "true"),
+            ("\"[sys-b]\"", "\"[sys-b]\""), ("\"{k: v}\"", "\"{k: v}\""), ("\"a: b\"", "\"a: b\""), ("\"- x\"", "\"- x\""),
+            ("\"*ref\"", "\"*ref\""), ("a-b:c", "a-b:c"), ("\"-\"", "\"-\""),
         ])
     func typedValue(written: String, shown: String) throws {
         let report = try Fixtures.check(
@@ -102,7 +104,11 @@ struct FindingTests {
         let report = try Fixtures.check(
             rules: Fixtures.rule(assert: "{ref: spec.target, kind: System}"),
             declarations: [("d.yaml", Fixtures.declarationText(spec: "  target: [sys-b]"))])
-        #expect(report.findings.first?.message == "Rule R-1 (spec.target: '[sys-b]' is not a declared System)")
+        #expect(report.findings.first?.message == "Rule R-1 (spec.target: [sys-b], not the id of a declared System)")
+        let string = try Fixtures.check(
+            rules: Fixtures.rule(assert: "{ref: spec.target, kind: System}"),
+            declarations: [("d.yaml", Fixtures.declarationText(spec: "  target: \"[sys-b]\""))])
+        #expect(string.findings.first?.message == "Rule R-1 (spec.target: '[sys-b]' is not a declared System)")
     }
 
     @Test("each gives one finding per failing element, with indexed paths")

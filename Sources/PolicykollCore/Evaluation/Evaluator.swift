@@ -227,8 +227,10 @@ public struct Evaluator: Sendable {
         guard let node = located.node, !node.isNull else {
             return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .missing)))
         }
-        guard let id = node.string, let target = index.lookup(kind: kind, id: id) else {
-            let id = node.string ?? ValueSemantics.displayFound(node)
+        guard let id = node.string else {
+            return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .notAnID(kind: kind))))
+        }
+        guard let target = index.lookup(kind: kind, id: id) else {
             return Verdict(holds: false, traces: .one(trace(path, located, in: scope, .unknownReference(id: id, kind: kind))))
         }
         guard let assertion else { return Verdict(holds: true, traces: .one(trace(path, located, in: scope))) }

@@ -10,6 +10,8 @@ public enum Observation: Sendable, Hashable {
     case notAList
     /// `ref` named an id that no declaration of the kind has.
     case unknownReference(id: String, kind: String)
+    /// `ref` found a value that is not a string, so not an id at all.
+    case notAnID(kind: String)
     /// `ref` found the declaration, but it does not satisfy the nested condition.
     case failingReference(id: String)
     /// A value was there, but the `{path: P}` it is compared with is missing (or null).

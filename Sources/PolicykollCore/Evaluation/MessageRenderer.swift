@@ -51,6 +51,12 @@ final class MessageRenderer {
         case (.notAList, .en): bytes += " is not a list".utf8
         case (.unknownReference(let id, let kind), .sv): bytes += ": '\(id)' är inget deklarerat \(kind)".utf8
         case (.unknownReference(let id, let kind), .en): bytes += ": '\(id)' is not a declared \(kind)".utf8
+        case (.notAnID(let kind), .sv):
+            appendValue(evidence, declaration: declaration, to: &bytes)
+            bytes += ", inget id för ett deklarerat \(kind)".utf8
+        case (.notAnID(let kind), .en):
+            appendValue(evidence, declaration: declaration, to: &bytes)
+            bytes += ", not the id of a declared \(kind)".utf8
         case (.failingReference(let id), .sv): bytes += ": '\(id)' uppfyller inte villkoret".utf8
         case (.failingReference(let id), .en): bytes += ": '\(id)' does not satisfy the condition".utf8
         case (.missingOperand(let path), .sv):
