@@ -90,4 +90,45 @@ struct SpecConformanceTests {
         #expect(report.warnings.map(\.message).contains { $0.contains("'prod' is not one of") })
         #expect(!report.hasOpenFinding(atOrAbove: .info))
     }
+
+    @Test("a value the loader already warned about gets no second warning")
+    func oneWarningPerValue() {
+        let text = """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata: {id: yes-value, name: Why, organisation: Org}
+            spec:
+              personalData: {processed: yes}
+
+            """
+        let warnings = Self.warnings(text)
+        #expect(warnings.count == 1, "\(warnings)")
+        #expect(warnings.first?.hasPrefix("warning 5:29 ambiguous boolean 'yes'") == true, "\(warnings)")
+    }
+
+    @Test("at most 20 warnings per declaration, then one that counts the rest")
+    func capped() {
+        let items = (0..<30).map { _ in "aliens" }.joined(separator: ", ")
+        let text = """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata: {id: many, name: Many, organisation: Org}
+            spec:
+              service: {audience: [\(items)]}
+
+            """
+        let warnings = Self.warnings(text)
+        #expect(warnings.count == 21)
+        #expect(warnings.last?.hasSuffix("10 more values depart from the policykoll schema in this declaration") == true)
+    }
+
+    @Test("declarations loaded only for ref to resolve against are not held to the schema")
+    func inventoryNotJudged() throws {
+        let report = try Fixtures.check(
+            rules: Fixtures.rule(assert: "{ref: spec.peer, kind: System}"),
+            declarations: [("d.yaml", Fixtures.declarationText(id: "sys", spec: "  peer: other"))],
+            inventory: [("i.yaml", Fixtures.declarationText(id: "other", spec: "  lifecycle: {status: prod}"))])
+        #expect(report.warnings.isEmpty, "\(report.warnings.map(\.message))")
+        #expect(report.findings.isEmpty)
+    }
 }

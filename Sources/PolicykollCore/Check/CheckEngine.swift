@@ -124,7 +124,7 @@ public enum CheckEngine {
         var index = DeclarationIndex(items.map(\.declaration))
         let loadedInventory = Parallel.mapChunks(count: inventory.count, minimumChunk: 4) { range in
             range.map { position in
-                let loaded = DeclarationLoader.load(inventory[position], validator: validator)
+                let loaded = DeclarationLoader.load(inventory[position], validator: validator, checksSchema: false)
                 return (loaded.declarations.map(view.prune), loaded.diagnostics)
             }
         }

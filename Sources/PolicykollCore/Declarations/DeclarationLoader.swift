@@ -8,8 +8,10 @@ public enum DeclarationLoader {
     /// A document with an error is skipped; the file's other documents are still returned.
     /// A file found by walking a folder whose documents are not declarations — YAML of another
     /// tool, or a policykoll rule pack, exceptions or configuration file — is skipped (`skipped`).
+    /// - Parameter checksSchema: Whether to warn where a `spec` departs from the schema (not for
+    ///   declarations loaded only for `ref` to resolve against).
     public static func load(
-        _ file: SourceFile, validator: DeclarationValidator
+        _ file: SourceFile, validator: DeclarationValidator, checksSchema: Bool = true
     ) -> (declarations: [Declaration], diagnostics: [Diagnostic], skipped: Bool) {
         let stream = YAMLLoader.load(file.bytes)
         if file.discovered, !stream.hasErrors, !stream.documents.isEmpty,
@@ -26,7 +28,12 @@ public enum DeclarationLoader {
             let (declaration, problems) = validator.validate(document, file: file.name)
             diagnostics += problems
             if let declaration {
-                diagnostics += SpecConformance.warnings(for: declaration)
+                if checksSchema {
+                    // A value the loader already warned about (`yes` read as a string) is not
+                    // warned about twice.
+                    let warned = Set(diagnostics.compactMap(\.mark))
+                    diagnostics += SpecConformance.warnings(for: declaration).filter { !warned.contains($0.mark ?? .start) }
+                }
                 declarations.append(declaration)
             }
         }

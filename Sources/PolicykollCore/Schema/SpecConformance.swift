@@ -23,11 +23,19 @@ public enum SpecConformance {
         var found: [(deviation: (String) -> SchemaDeviation, steps: [Int], mark: Mark)] = []
         var steps: [Int] = []
         check(node, against: spec, steps: &steps, into: &found)
-        return found.map { finding in
+        var warnings = found.prefix(maxWarnings).map { finding in
             let path = RulePath.render([.key("spec")] + components(of: finding.steps, from: node))
             return Diagnostic(.warning, file: declaration.file, mark: finding.mark, message: finding.deviation(path).message)
         }
+        if found.count > maxWarnings {
+            let more = SchemaDeviation.more(found.count - maxWarnings)
+            warnings.append(Diagnostic(.warning, file: declaration.file, mark: found[maxWarnings].mark, message: more.message))
+        }
+        return warnings
     }
+
+    /// The most warnings one declaration gets; the rest are counted in one more.
+    static let maxWarnings = 20
 
     /// Walks the node and the schema together. The way down is kept as positions (entry or item
     /// indexes), made a path only for a value that departs: most do not.
@@ -90,6 +98,7 @@ enum SchemaDeviation: Equatable {
     case aboveMaximum(path: String, value: String, maximum: String)
     case noMatch(path: String, value: String, pattern: String)
     case notADate(path: String, value: String)
+    case more(Int)
 
     var message: String {
         switch self {
@@ -105,6 +114,8 @@ enum SchemaDeviation: Equatable {
             "\(path): \(value) does not match \(pattern) (policykoll schema)"
         case .notADate(let path, let value):
             "\(path): \(value) is not a date (YYYY-MM-DD)"
+        case .more(let count):
+            "\(count) more \(count == 1 ? "value departs" : "values depart") from the policykoll schema in this declaration"
         }
     }
 }
