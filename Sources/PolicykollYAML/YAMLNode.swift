@@ -118,11 +118,29 @@ extension YAMLNode {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
             !first.properties.isWhitespace, !last.properties.isWhitespace
         else { return false }
-        if "[]{},#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-        if "-?:".unicodeScalars.contains(first), text.unicodeScalars.count == 1 || text.unicodeScalars.dropFirst().first == " " {
+        // One pass over the bytes: this runs for every value a finding shows.
+        let bytes = text.utf8
+        switch bytes.first! {
+        case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ","),
+            UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+            UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+            UInt8(ascii: "`"):
             return false
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+            let second = bytes.dropFirst().first
+            if second == nil || second == UInt8(ascii: " ") { return false }
+        default:
+            break
         }
-        if text.contains(": ") || text.contains(" #") { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " "))
+                || (previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#"))
+            {
+                return false
+            }
+            previous = byte
+        }
         if case .value(.string) = ScalarResolver.resolvePlain(text) { return true }
         return false
     }
