@@ -29,15 +29,21 @@ enum Console {
         _ = writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 
-    /// Writes every byte, retrying after interruptions and short writes; the reason on failure.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
+    /// Writes every byte, retrying after interruptions and short writes, and waiting while a
+    /// non-blocking descriptor (as some CI runners hand down) is full; the reason on failure.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
+                    let error = errno
+                    if error == EINTR { continue }
+                    if error == EAGAIN || error == EWOULDBLOCK {
+                        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                        if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                    }
+                    return String(cString: strerror(error))
                 }
                 offset += written
             }

@@ -159,18 +159,7 @@ enum ReportOutput {
         var failure: String?
         produce { bytes in
             guard failure == nil else { return }
-            bytes.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        failure = String(cString: strerror(errno))
-                        return
-                    }
-                    offset += written
-                }
-            }
+            failure = Console.writeAll(bytes, to: descriptor)
         }
         return failure
     }

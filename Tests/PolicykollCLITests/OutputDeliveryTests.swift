@@ -1,4 +1,5 @@
 import Foundation
+import PolicykollTestSupport
 import Testing
 
 /// A report reaches where the user sent it, as `> FILE` would: through a link, into a device or
@@ -34,6 +35,38 @@ struct OutputDeliveryTests {
         #expect(result.status == 2, "\(result.summary)")
         #expect(result.stderr.contains("cannot write"), "\(result.summary)")
         #expect(result.stderr.contains("No space left on device"), "\(result.summary)")
+    }
+
+    @Test("a non-blocking standard output (as some CI runners hand down) is waited for, not failed")
+    func nonBlockingOutput() throws {
+        let binary = try #require(CLI.binary)
+        var descriptors: [Int32] = [0, 0]
+        #expect(pipe(&descriptors) == 0)
+        let (reader, writer) = (descriptors[0], descriptors[1])
+        #expect(fcntl(writer, F_SETFL, fcntl(writer, F_GETFL) | O_NONBLOCK) == 0)
+        let process = Process()
+        process.executableURL = binary
+        process.currentDirectoryURL = CLI.packageRoot
+        // A report far larger than a pipe's buffer, so that writes would find it full.
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = try String(decoding: Fixture.data("decls/failing.yaml"), as: UTF8.self)
+        for number in 0..<200 {
+            let copy = text.replacingOccurrences(of: "id: failing-system", with: "id: failing-system-\(number)")
+            try Data(copy.utf8).write(to: folder.file("system-\(number).yaml"))
+        }
+        process.arguments = ["check", "--format", "json", "--fail-on", "never"] + againstTestPack + [folder.url.path]
+        process.standardOutput = FileHandle(fileDescriptor: writer, closeOnDealloc: false)
+        process.standardError = FileHandle.nullDevice
+        try ProcessLaunch.run(process)
+        close(writer)
+        usleep(300_000)  // a slow reader: the pipe fills while nobody reads
+        let data = FileHandle(fileDescriptor: reader, closeOnDealloc: true).readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(data.count > 65_536, "the report is larger than a pipe's buffer")
+        #expect((try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["findings"] != nil)
     }
 
     @Test("a closed standard output is an error with exit 2")
