@@ -105,38 +105,33 @@ public struct TextReporter: StreamingReporter {
     /// and input errors, in the report's language.
     static func summaryLine(_ report: CheckReport) -> String {
         let summary = report.summary
-        let sv = report.language == .sv
-        var parts: [String] = []
-        parts.append(sv ? "\(summary.error) fel" : "\(summary.error) \(summary.error == 1 ? "error" : "errors")")
-        parts.append(
-            sv
-                ? "\(summary.warning) \(summary.warning == 1 ? "varning" : "varningar")"
-                : "\(summary.warning) \(summary.warning == 1 ? "warning" : "warnings")")
-        parts.append("\(summary.info) info")
-        if summary.excepted > 0 { parts.append(sv ? "\(summary.excepted) undantagna" : "\(summary.excepted) excepted") }
-        if summary.baseline > 0 { parts.append(sv ? "\(summary.baseline) i baslinjen" : "\(summary.baseline) in baseline") }
-        let count = report.declarationCount
-        var line = parts.joined(separator: ", ")
-        line +=
-            sv
-            ? " i \(count) \(count == 1 ? "deklaration" : "deklarationer")"
-            : " in \(count) \(count == 1 ? "declaration" : "declarations")"
+        let say = Wording(language: report.language)
+        var parts = [
+            say("\(summary.error) fel", counted(summary.error, "error", "errors")),
+            say(counted(summary.warning, "varning", "varningar"), counted(summary.warning, "warning", "warnings")),
+            "\(summary.info) info",
+        ]
+        if summary.excepted > 0 { parts.append(say("\(summary.excepted) undantagna", "\(summary.excepted) excepted")) }
+        if summary.baseline > 0 { parts.append(say("\(summary.baseline) i baslinjen", "\(summary.baseline) in baseline")) }
+        let declarations = report.declarationCount
         let rules = report.pack.rules.count
+        var line = parts.joined(separator: ", ")
+        line += say(
+            " i " + counted(declarations, "deklaration", "deklarationer"),
+            " in " + counted(declarations, "declaration", "declarations"))
         line +=
-            " (\(sv ? counted(rules, "regel", "regler") : counted(rules, "rule", "rules")), \(report.pack.name) \(report.pack.version))"
+            " (\(say(counted(rules, "regel", "regler"), counted(rules, "rule", "rules"))), \(report.pack.name) \(report.pack.version))"
         if !report.skippedFiles.isEmpty {
             let count = report.skippedFiles.count
             line +=
-                sv
-                ? "; \(count) \(count == 1 ? "fil" : "filer") utan deklarationer överhoppade"
-                : "; \(count) \(count == 1 ? "file" : "files") without declarations skipped"
+                "; "
+                + say(
+                    counted(count, "fil", "filer") + " utan deklarationer överhoppade",
+                    counted(count, "file", "files") + " without declarations skipped")
         }
         if !report.errors.isEmpty {
             let errors = report.errors.count
-            line +=
-                sv
-                ? "; \(errors) \(errors == 1 ? "indatafel" : "indatafel")"
-                : "; \(errors) input \(errors == 1 ? "error" : "errors")"
+            line += "; " + say("\(errors) indatafel", counted(errors, "input error", "input errors"))
         }
         return line + "\n"
     }

@@ -6,12 +6,9 @@ import Foundation
 /// descriptor) is remembered, and ``Main`` turns it into an error and exit status 2 at the end,
 /// so that a report that never reached its reader cannot pass a gate.
 enum Console {
-    /// Why writing to standard output failed first, or `nil` while every write succeeded (or
-    /// the failure was taken by ``takeOutputFailure()`` to be reported).
-    static var outputFailure: String? { failures.unreported }
-
-    /// The failure of standard output, once: whoever takes it reports it.
-    static func takeOutputFailure() -> String? { failures.take() }
+    /// Why writing to standard output failed first, or `nil` while every write succeeded.
+    /// (Reports are written by ``ReportOutput``, which says itself when one is lost.)
+    static var outputFailure: String? { failures.first }
 
     private static let failures = FailureLog()
 
@@ -65,7 +62,6 @@ enum Console {
 private final class FailureLog: @unchecked Sendable {
     private let lock = NSLock()
     private var reason: String?
-    private var isReported = false
 
     var first: String? {
         lock.lock()
@@ -73,23 +69,9 @@ private final class FailureLog: @unchecked Sendable {
         return reason
     }
 
-    var unreported: String? {
-        lock.lock()
-        defer { lock.unlock() }
-        return isReported ? nil : reason
-    }
-
     func record(_ newReason: String) {
         lock.lock()
         if reason == nil { reason = newReason }
         lock.unlock()
-    }
-
-    func take() -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !isReported, let reason else { return nil }
-        isReported = true
-        return reason
     }
 }

@@ -3,24 +3,13 @@ import PolicykollCore
 
 /// Writes a report to standard output or to the `--output` file, never over an input file.
 enum ReportOutput {
-    /// Writes the text; returns a diagnostic when the file cannot be written or is an input.
-    static func write(_ text: String, to path: String?, protecting inputs: [String]) -> Diagnostic? {
-        write(Array(text.utf8), to: path, protecting: inputs)
-    }
-
-    /// Writes bytes; returns a diagnostic when the file cannot be written or is an input.
-    static func write(_ bytes: [UInt8], to path: String?, protecting inputs: [String]) -> Diagnostic? {
-        write(to: path, protecting: inputs) { sink in sink(bytes) }
-    }
-
     /// Writes what `produce` hands to its sink, piece by piece (a large report is never held
     /// whole); returns a diagnostic when the file cannot be written or is an input.
     static func write(
         to path: String?, protecting inputs: [String], produce: (([UInt8]) -> Void) -> Void
     ) -> Diagnostic? {
         guard let path, path != "-" else {
-            produce { Console.out($0) }
-            return Console.takeOutputFailure().map {
+            return writeAll(to: STDOUT_FILENO, produce: produce).map {
                 .error("cannot write the report: \($0)", file: "standard output", at: nil)
             }
         }
@@ -78,8 +67,8 @@ enum ReportOutput {
     /// Writes as a user expects of `> FILE`, without ever showing a reader half a report where
     /// that can be avoided: a new or existing regular file is replaced at once by a complete one
     /// (keeping its permissions and owner, and through a symbolic link, the file it names);
-    /// anything else (a device such as `/dev/stdout`, a FIFO, a file with other hard links, a
-    /// link to a file not yet there) is written into directly. Returns the reason on failure.
+    /// anything else (a device such as `/dev/null`, a FIFO, a file with other hard links, a link
+    /// to a file not yet there) is written into directly. Returns the reason on failure.
     private static func writeReport(to path: String, produce: (([UInt8]) -> Void) -> Void) -> String? {
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -110,8 +99,8 @@ enum ReportOutput {
 
     /// Writes to a temporary file beside the target, then renames it over the target, so a
     /// reader never sees half a report. An existing file's permissions (and, where allowed, its
-    /// owner) carry over. When the temporary file cannot be created, `fallback` may write
-    /// another way. Returns the reason on failure.
+    /// owner and group) carry over. When the temporary file cannot be created or renamed,
+    /// `fallback` may write another way. Returns the reason on failure.
     private static func writeAtomically(
         to path: String, keeping existing: stat?, produce: (([UInt8]) -> Void) -> Void,
         fallback: (Int32) -> String?? = { _ in nil }

@@ -78,10 +78,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
             collector.report(.unsupportedAPIVersion(version.string ?? version.typeName), at: version.mark)
         }
         if let kind = root["kind"], kind.string != "Config" {
-            let problem: RulePackProblem =
-                kind.string.map { .invalidValue(key: "kind", expected: "'Config'", found: $0) }
-                ?? .wrongType(key: "kind", expected: "'Config'", found: kind.typeName)
-            collector.report(problem, at: kind.mark)
+            collector.reportUnexpected(kind, key: "kind", expected: "'Config'")
         }
         func paths(_ key: String) -> [String] {
             guard let node = root[key], !node.isNull else { return [] }
@@ -100,11 +97,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
         func choice(_ key: String, among values: [String]) -> String? {
             guard let node = root[key], !node.isNull else { return nil }
             guard let text = node.string, values.contains(text) else {
-                let expected = "one of \(values.joined(separator: ", "))"
-                let problem: RulePackProblem =
-                    node.string.map { .invalidValue(key: key, expected: expected, found: $0) }
-                    ?? .wrongType(key: key, expected: expected, found: node.typeName)
-                collector.report(problem, at: node.mark)
+                collector.reportUnexpected(node, key: key, expected: "one of \(values.joined(separator: ", "))")
                 return nil
             }
             return text

@@ -28,11 +28,12 @@ public enum DeclarationLoader {
             let (declaration, problems) = validator.validate(document, file: file.name)
             diagnostics += problems
             if let declaration {
-                if checksSchema {
+                let departures = checksSchema ? SpecConformance.warnings(for: declaration) : []
+                if !departures.isEmpty {
                     // A value the loader already warned about (`yes` read as a string) is not
                     // warned about twice.
                     let warned = Set(diagnostics.compactMap(\.mark))
-                    diagnostics += SpecConformance.warnings(for: declaration).filter { !warned.contains($0.mark ?? .start) }
+                    diagnostics += departures.filter { $0.mark.map { !warned.contains($0) } ?? true }
                 }
                 declarations.append(declaration)
             }

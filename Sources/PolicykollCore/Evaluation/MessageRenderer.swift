@@ -51,20 +51,14 @@ final class MessageRenderer {
         case (.notAList, .en): bytes += " is not a list".utf8
         case (.unknownReference(let id, let kind), .sv): bytes += ": '\(id)' är inget deklarerat \(kind)".utf8
         case (.unknownReference(let id, let kind), .en): bytes += ": '\(id)' is not a declared \(kind)".utf8
-        case (.notAnID(let kind), .sv):
+        case (.notAnID(let kind), _):
             appendValue(evidence, declaration: declaration, to: &bytes)
-            bytes += ", inget id för ett deklarerat \(kind)".utf8
-        case (.notAnID(let kind), .en):
-            appendValue(evidence, declaration: declaration, to: &bytes)
-            bytes += ", not the id of a declared \(kind)".utf8
+            bytes += (language == .sv ? ", inget id för ett deklarerat \(kind)" : ", not the id of a declared \(kind)").utf8
         case (.failingReference(let id), .sv): bytes += ": '\(id)' uppfyller inte villkoret".utf8
         case (.failingReference(let id), .en): bytes += ": '\(id)' does not satisfy the condition".utf8
-        case (.missingOperand(let path), .sv):
+        case (.missingOperand(let path), _):
             appendValue(evidence, declaration: declaration, to: &bytes)
-            bytes += ", jämfört med \(path) som saknas".utf8
-        case (.missingOperand(let path), .en):
-            appendValue(evidence, declaration: declaration, to: &bytes)
-            bytes += ", compared with \(path), which is missing".utf8
+            bytes += (language == .sv ? ", jämfört med \(path) som saknas" : ", compared with \(path), which is missing").utf8
         case (.value, _):
             appendValue(evidence, declaration: declaration, to: &bytes)
         }

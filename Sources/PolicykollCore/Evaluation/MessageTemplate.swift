@@ -9,15 +9,21 @@ struct MessageTemplate {
     }
 
     let segments: [Segment]
+    /// What is wrong with the template, or `nil`: the first unclosed `{{`, or placeholder that
+    /// is not a path. A rule pack with such a template is invalid (it would print the mistake
+    /// into every finding); the segments still keep an unclosed `{{` as text.
+    let problem: String?
 
-    /// Parses a template; an unclosed `{{` is kept as text.
+    /// Parses a template.
     init(_ text: String) {
         var segments: [Segment] = []
+        var problem: String?
         var literal = ""
         var rest = Substring(text)
         while let open = rest.firstRange(of: "{{") {
             literal += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
+                problem = problem ?? "'\(rest[open.lowerBound...].prefix(40))' is not closed with '}}'"
                 literal += rest[open.lowerBound...]
                 rest = rest[rest.endIndex...]
                 break
@@ -25,29 +31,18 @@ struct MessageTemplate {
             if !literal.isEmpty { segments.append(.literal(literal)) }
             literal = ""
             let name = rest[open.upperBound..<close.lowerBound].trimmed()
-            segments.append(.value(RulePath(parsing: String(name))))
+            let path = RulePath(parsing: String(name))
+            if path == nil {
+                problem =
+                    problem ?? "'\(rest[open.lowerBound..<close.upperBound])' does not hold a path (such as {{metadata.name}})"
+            }
+            segments.append(.value(path))
             rest = rest[close.upperBound...]
         }
         literal += rest
         if !literal.isEmpty { segments.append(.literal(literal)) }
         self.segments = segments
-    }
-
-    /// What is wrong with a template, or `nil`: an unclosed `{{`, or a placeholder that is not a
-    /// path. (A template with such a mistake would print it to every finding.)
-    static func problem(in text: String) -> String? {
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else {
-                return "'\(rest[open.lowerBound...].prefix(40))' is not closed with '}}'"
-            }
-            let name = rest[open.upperBound..<close.lowerBound].trimmed()
-            if RulePath(parsing: String(name)) == nil {
-                return "'\(rest[open.lowerBound..<close.upperBound])' does not hold a path (such as {{metadata.name}})"
-            }
-            rest = rest[close.upperBound...]
-        }
-        return nil
+        self.problem = problem
     }
 
     /// Appends the text, every placeholder filled from the declaration, as UTF-8.

@@ -89,6 +89,15 @@ struct ProblemCollector {
         return text(value, key: key)
     }
 
+    /// Reports a value that is not what `key` expects: a string is quoted, anything else named by
+    /// its type.
+    mutating func reportUnexpected(_ node: YAMLNode, key: String, expected: String) {
+        let problem: RulePackProblem =
+            node.string.map { .invalidValue(key: key, expected: expected, found: $0) }
+            ?? .wrongType(key: key, expected: expected, found: node.typeName)
+        report(problem, at: node.mark)
+    }
+
     /// Reports a kind that is not built in but so close to one that it is surely a misspelling
     /// (`Sytsem`, `system`): a rule naming it would silently apply to nothing.
     mutating func checkKind(_ kind: String, at mark: Mark) {

@@ -291,7 +291,7 @@ public enum RulePackLoader {
         if let messageNode = node["message"] {
             let texts = messageNode.string != nil ? [messageNode] : (messageNode.entries?.map(\.value) ?? [])
             for textNode in texts {
-                if let text = textNode.string, let detail = MessageTemplate.problem(in: text) {
+                if let text = textNode.string, let detail = MessageTemplate(text).problem {
                     collector.report(.invalidTemplate(detail), at: textNode.mark)
                 }
             }

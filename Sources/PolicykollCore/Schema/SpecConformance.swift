@@ -20,16 +20,16 @@ public enum SpecConformance {
     /// - Complexity: O(*n*) in the fields of `spec` the schema describes.
     public static func warnings(for declaration: Declaration) -> [Diagnostic] {
         guard declaration.kind == "System", let spec, let node = declaration.root["spec"] else { return [] }
-        var found: [(deviation: (String) -> SchemaDeviation, steps: [Int], mark: Mark)] = []
+        var found = Departures()
         var steps: [Int] = []
         check(node, against: spec, steps: &steps, into: &found)
-        var warnings = found.prefix(maxWarnings).map { finding in
-            let path = RulePath.render([.key("spec")] + components(of: finding.steps, from: node))
-            return Diagnostic(.warning, file: declaration.file, mark: finding.mark, message: finding.deviation(path).message)
+        var warnings = found.kept.map { departure in
+            let path = RulePath.render([.key("spec")] + components(of: departure.steps, from: node))
+            return Diagnostic(.warning, file: declaration.file, mark: departure.mark, message: departure.deviation(path).message)
         }
-        if found.count > maxWarnings {
-            let more = SchemaDeviation.more(found.count - maxWarnings)
-            warnings.append(Diagnostic(.warning, file: declaration.file, mark: found[maxWarnings].mark, message: more.message))
+        if let firstUnkept = found.firstUnkept {
+            let more = SchemaDeviation.more(found.unkept)
+            warnings.append(Diagnostic(.warning, file: declaration.file, mark: firstUnkept, message: more.message))
         }
         return warnings
     }
@@ -37,16 +37,32 @@ public enum SpecConformance {
     /// The most warnings one declaration gets; the rest are counted in one more.
     static let maxWarnings = 20
 
+    /// The values found to depart: the first ``maxWarnings`` kept to be worded, the rest only
+    /// counted (a list of 200,000 bad items must not hold 200,000 of them).
+    private struct Departures {
+        var kept: [(deviation: (String) -> SchemaDeviation, steps: [Int], mark: Mark)] = []
+        var unkept = 0
+        var firstUnkept: Mark?
+
+        mutating func add(_ deviation: @escaping (String) -> SchemaDeviation, steps: [Int], mark: Mark) {
+            guard kept.count < SpecConformance.maxWarnings else {
+                unkept += 1
+                if firstUnkept == nil { firstUnkept = mark }
+                return
+            }
+            kept.append((deviation, steps, mark))
+        }
+    }
+
     /// Walks the node and the schema together. The way down is kept as positions (entry or item
     /// indexes), made a path only for a value that departs: most do not.
     private static func check(
-        _ node: YAMLNode, against constraint: FieldConstraint, steps: inout [Int],
-        into found: inout [(deviation: (String) -> SchemaDeviation, steps: [Int], mark: Mark)]
+        _ node: YAMLNode, against constraint: FieldConstraint, steps: inout [Int], into found: inout Departures
     ) {
         // A null is a value not given: whether it must be is the rules' question.
         if node.isNull { return }
         if let deviation = constraint.deviation(of: node) {
-            found.append((deviation, steps, node.mark))
+            found.add(deviation, steps: steps, mark: node.mark)
             return
         }
         switch node.value {

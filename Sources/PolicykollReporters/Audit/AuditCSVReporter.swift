@@ -4,8 +4,8 @@ import PolicykollYAML
 /// One row per (system, rule) outcome, for a spreadsheet: organisation, system id, system name,
 /// rule id, area, principle, severity, outcome, file, line, message. A failing outcome is
 /// located at its first open finding and lists every open finding's message; an excepted one,
-/// its excepted findings; passing and not-applicable
-/// outcomes name the system's file only. Written for a Swedish Excel (see ``CSVText``).
+/// its excepted findings; passing and not-applicable outcomes name the system's file only.
+/// Written for a Swedish Excel (see ``CSVText``).
 public struct AuditCSVReporter: AuditReporter {
     /// Creates a reporter.
     public init() {}

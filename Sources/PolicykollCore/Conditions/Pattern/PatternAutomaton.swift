@@ -2,11 +2,14 @@
 /// state is a set of the program's threads, and a scalar moves to the next state by one table
 /// lookup instead of stepping every thread (``PatternMatcher`` simulates the program otherwise).
 ///
-/// The table covers the 128 ASCII scalars (grouped into classes that every instruction treats
-/// alike) and the non-ASCII scalars the pattern names. Any other scalar's move is worked out as
-/// it comes; if it leads to a set of threads the table does not have, ``matches(_:)`` answers
-/// `nil` and the caller simulates the program. Patterns with `\b`/`\B`, and patterns whose
-/// automaton would exceed ``maxStates`` states, get no automaton.
+/// The table has a column per class of scalars that every instruction treats alike: classes of
+/// the 128 ASCII scalars, one per non-ASCII scalar the pattern names (in each of its cases under
+/// `(?i)`), and one per combination of the pattern's classes (`[…]`, `\w`…) for any other scalar.
+/// A scalar that fits none of these (under `(?i)`, one that folds to a named scalar; or any, when
+/// the pattern has more than six classes) is moved as it comes; if that leads to a set of threads
+/// the table does not have, ``matches(_:of:)`` answers `nil` and the caller simulates the program.
+/// Patterns with `\b`/`\B`, and patterns past ``maxStates`` states or the building budget
+/// (``maxConsuming``, ``maxBuildWork``), get no automaton.
 ///
 /// - Complexity: matching is O(*n*) in the scalars of the text; building is
 ///   O(*states* × *classes* × *m*) for a program of *m* instructions, done once per pattern.
