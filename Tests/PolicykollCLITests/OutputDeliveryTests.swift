@@ -192,6 +192,34 @@ struct OutputDeliveryTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == "old\n")
     }
 
+    @Test(
+        "in a sticky folder, someone else's writable report is written in place when it cannot be replaced",
+        .enabled(
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root (to own the file) and setpriv (to write as nobody)"))
+    func stickyFolder() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let target = folder.file("shared.json")
+        try Data("old\n".utf8).write(to: target)
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: target.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o1777], ofItemAtPath: folder.url.path)
+        let binary = try #require(CLI.binary)
+        let arguments =
+            [
+                "check", "--format", "json", "--output", target.path, "--policy",
+                CLI.packageRoot.appendingPathComponent(Fixture.pack).path,
+                "--as-of", "2026-11-26", CLI.packageRoot.appendingPathComponent(Self.failing).path,
+            ]
+        let result = await CLI.run(
+            ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments,
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(result.status == 1, "\(result.summary)")
+        #expect(isReport(target))
+        let owner = try FileManager.default.attributesOfItem(atPath: target.path)[.ownerAccountID] as? Int
+        #expect(owner == 0, "still root's file, written in place")
+    }
+
     @Test("a FIFO is written into, not replaced")
     func fifo() async throws {
         let folder = try TemporaryFolder()

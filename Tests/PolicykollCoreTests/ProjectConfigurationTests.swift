@@ -17,4 +17,15 @@ struct ProjectConfigurationTests {
                 "4:1 unknown key 'format' in the configuration",
             ])
     }
+
+    @Test("a wrong kind is quoted when it is a string, and named by its type otherwise")
+    func wrongKind() {
+        for (text, message) in [
+            ("kind: Settings\n", "1:7 'kind' must be 'Config', found 'Settings'"),
+            ("kind: [Config]\n", "1:7 'kind' must be 'Config', found a list"),
+        ] {
+            let loaded = ProjectConfiguration.load(SourceFile(name: ".policykoll.yaml", text: text), folder: ".")
+            #expect(loaded.diagnostics.map { "\($0.mark?.description ?? "-") \($0.message)" } == [message])
+        }
+    }
 }
