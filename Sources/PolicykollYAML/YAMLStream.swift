@@ -33,4 +33,11 @@ public struct YAMLStream: Sendable, Equatable {
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.isError } }
+
+    /// The documents that hold something. An empty document (a trailing `---`, a `---` twice in
+    /// a row, one of only comments, or an explicit null) says nothing and is left out; a document
+    /// with an error is kept, for its error.
+    public var nonEmptyDocuments: [YAMLDocument] {
+        documents.filter { $0.hasErrors || !$0.root.isNull }
+    }
 }

@@ -75,6 +75,7 @@ struct DeclarationValidationTests {
             ("- just\n- a list\n", "a declaration must be a mapping", 1, 1),
             ("", "the file is empty", 1, 1),
             ("# only a comment\n", "the file is empty", 1, 1),
+            ("# nothing here\n---\n---\n", "the file holds only empty documents", 2, 1),
         ])
     func envelope(text: String, message: String, line: Int, column: Int) throws {
         let found = try errors(text)
@@ -95,6 +96,16 @@ struct DeclarationValidationTests {
                 "not a policykoll declaration: required fields 'apiVersion', 'metadata', 'spec' are missing"
             ])
         #expect(report.findings.map(\.declarationID) == ["one"])
+    }
+
+    @Test("empty documents (a trailing ---, --- twice between declarations) are passed over")
+    func emptyDocumentsPassedOver() throws {
+        let text =
+            "---\n" + Fixtures.declarationText(id: "one", spec: "  y: 1") + "\n---\n---\n# a comment\n---\n"
+            + Fixtures.declarationText(id: "two", spec: "  x: 1") + "\n---\n"
+        let report = try Fixtures.check(rules: Self.rules, declarations: [("d.yaml", text)])
+        #expect(report.results.map(\.declaration.id) == ["one", "two"])
+        #expect(report.errors.isEmpty, "\(report.errors.map(\.message))")
     }
 
     @Test("a duplicate id across files is an error naming the first, and only the first is checked")

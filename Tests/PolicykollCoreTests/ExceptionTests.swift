@@ -37,6 +37,15 @@ struct ExceptionTests {
             exceptions: [("exceptions.yaml", Self.exceptionsFile(entries))])
     }
 
+    @Test("a trailing --- in an exceptions file is passed over")
+    func trailingDocumentMarker() throws {
+        let report = try Fixtures.check(
+            rules: Self.rules, declarations: [("hr.yaml", Self.declaration)],
+            exceptions: [("exceptions.yaml", Self.exceptionsFile(Self.entry()) + "---\n")])
+        #expect(report.errors.isEmpty, "\(report.errors.map(\.message))")
+        #expect(report.findings.filter { $0.ruleID == "R-1" }.map(\.status) == [.excepted])
+    }
+
     @Test("an unexpired exception makes the finding excepted: still reported, never open")
     func active() throws {
         let report = try check(Self.entry())

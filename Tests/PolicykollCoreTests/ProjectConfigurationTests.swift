@@ -28,4 +28,14 @@ struct ProjectConfigurationTests {
             #expect(loaded.diagnostics.map { "\($0.mark?.description ?? "-") \($0.message)" } == [message])
         }
     }
+
+    @Test("a trailing --- is passed over; a second document with something in it is an error")
+    func emptyDocuments() {
+        let trailing = ProjectConfiguration.load(SourceFile(name: ".policykoll.yaml", text: "lang: en\n---\n"), folder: ".")
+        #expect(trailing.diagnostics.isEmpty)
+        #expect(trailing.configuration != nil)
+        let two = ProjectConfiguration.load(SourceFile(name: ".policykoll.yaml", text: "lang: en\n---\nlang: sv\n"), folder: ".")
+        #expect(two.configuration == nil)
+        #expect(two.diagnostics.map(\.message) == ["a configuration file holds one YAML document"])
+    }
 }

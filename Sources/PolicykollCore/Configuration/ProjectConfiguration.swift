@@ -61,13 +61,15 @@ public struct ProjectConfiguration: Sendable, Equatable {
         let stream = YAMLLoader.load(file.bytes)
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
         guard !stream.hasErrors else { return (nil, diagnostics) }
-        guard stream.documents.count <= 1 else {
+        // Empty documents (a trailing `---`) are passed over, as in every other file.
+        let documents = stream.nonEmptyDocuments
+        guard documents.count <= 1 else {
             diagnostics.append(
-                .error("a configuration file holds one YAML document", file: file.name, at: stream.documents[1].mark))
+                .error("a configuration file holds one YAML document", file: file.name, at: documents[1].mark))
             return (nil, diagnostics)
         }
         var configuration = ProjectConfiguration()
-        guard let root = stream.documents.first?.root, !root.isNull else { return (configuration, diagnostics) }
+        guard let root = documents.first?.root else { return (configuration, diagnostics) }
         var collector = ProblemCollector(file: file.name)
         guard root.entries != nil else {
             collector.report(.notAMapping(what: "a configuration file", found: root.typeName), at: root.mark)

@@ -5,7 +5,9 @@ import PolicykollYAML
 public enum DeclarationLoader {
     /// The valid declarations of a file, and every error and warning found on the way.
     ///
-    /// A document with an error is skipped; the file's other documents are still returned.
+    /// A document with an error is skipped; the file's other documents are still returned. An
+    /// empty document is passed over; a file of none but empty documents is an error, as an empty
+    /// file is.
     /// A file found by walking a folder whose documents are not declarations — YAML of another
     /// tool, or a policykoll rule pack, exceptions or configuration file — is skipped (`skipped`).
     /// - Parameter checksSchema: Whether to warn where a `spec` departs from the schema (not for
@@ -14,17 +16,15 @@ public enum DeclarationLoader {
         _ file: SourceFile, validator: DeclarationValidator, checksSchema: Bool = true
     ) -> (declarations: [Declaration], diagnostics: [Diagnostic], skipped: Bool) {
         let stream = YAMLLoader.load(file.bytes)
-        if file.discovered, !stream.hasErrors, !stream.documents.isEmpty,
-            stream.documents.allSatisfy({ !isDeclarationLike($0.root) })
-        {
+        // An empty document (a trailing `---`) declares nothing and is passed over.
+        let documents = stream.nonEmptyDocuments
+        if file.discovered, !stream.hasErrors, !documents.isEmpty, documents.allSatisfy({ !isDeclarationLike($0.root) }) {
             return ([], [], true)
         }
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
-        if stream.documents.isEmpty, !stream.hasErrors {
-            diagnostics.append(.error(InputProblem.emptyFile.message, file: file.name, at: .start))
-        }
+        if let empty = InputProblem.emptiness(of: stream, file: file.name) { diagnostics.append(empty) }
         var declarations: [Declaration] = []
-        for document in stream.documents where !document.hasErrors {
+        for document in documents where !document.hasErrors {
             let (declaration, problems) = validator.validate(document, file: file.name)
             diagnostics += problems
             if let declaration {

@@ -11,11 +11,9 @@ public enum ExceptionLoader {
     ) {
         let stream = YAMLLoader.load(file.bytes)
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
-        if stream.documents.isEmpty, !stream.hasErrors {
-            diagnostics.append(.error(InputProblem.emptyFile.message, file: file.name, at: .start))
-        }
+        if let empty = InputProblem.emptiness(of: stream, file: file.name) { diagnostics.append(empty) }
         var exceptions: [PolicyException] = []
-        for document in stream.documents where !document.hasErrors {
+        for document in stream.nonEmptyDocuments where !document.hasErrors {
             let root = document.root
             guard root.entries != nil, root["kind"]?.string == "Exceptions",
                 root["apiVersion"]?.string == DeclarationValidator.apiVersion

@@ -1,3 +1,5 @@
+import PolicykollYAML
+
 /// Why an input path could not be read. One case per problem; one place for the text.
 public enum InputProblem: Sendable, Equatable {
     case notFound
@@ -5,6 +7,7 @@ public enum InputProblem: Sendable, Equatable {
     case isDirectoryLoop
     case noYAMLFiles
     case emptyFile
+    case onlyEmptyDocuments
     case tooLarge(bytes: Int, limit: Int)
     case noInput
     case wouldOverwriteInput(String)
@@ -19,6 +22,7 @@ public enum InputProblem: Sendable, Equatable {
         case .isDirectoryLoop: "a symbolic link leads back into a folder already being read; skipped"
         case .noYAMLFiles: "the folder holds no .yaml or .yml files"
         case .emptyFile: "the file is empty; expected at least one YAML document"
+        case .onlyEmptyDocuments: "the file holds only empty documents; expected at least one with content"
         case .tooLarge(let bytes, let limit): "the file is \(bytes) bytes; the limit is \(limit) bytes"
         case .noInput: "no input: give files, folders, or - for standard input"
         case .wouldOverwriteInput(let path): "refusing to write the report to '\(path)': it is one of the input files"
@@ -26,5 +30,16 @@ public enum InputProblem: Sendable, Equatable {
         case .brokenLink(let reason, let skipped):
             "a symbolic link that cannot be followed: \(reason)" + (skipped ? "; skipped" : "")
         }
+    }
+}
+
+extension InputProblem {
+    /// The error for a stream that holds no document with anything in it, or `nil`: an empty
+    /// file, or one of only empty documents (`---` lines, comments). A stream that stopped on an
+    /// error has said so already.
+    static func emptiness(of stream: YAMLStream, file: String) -> Diagnostic? {
+        guard !stream.hasErrors, stream.nonEmptyDocuments.isEmpty else { return nil }
+        let problem: InputProblem = stream.documents.isEmpty ? .emptyFile : .onlyEmptyDocuments
+        return .error(problem.message, file: file, at: stream.documents.first?.mark ?? .start)
     }
 }

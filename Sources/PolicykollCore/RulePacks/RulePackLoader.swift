@@ -35,10 +35,8 @@ public enum RulePackLoader {
         for file in files.sorted(by: { $0.name < $1.name }) {
             let stream = YAMLLoader.load(file.bytes)
             diagnostics += stream.diagnostics.map { Diagnostic($0, file: file.name) }
-            if stream.documents.isEmpty, !stream.hasErrors {
-                diagnostics.append(.error(InputProblem.emptyFile.message, file: file.name, at: .start))
-            }
-            for document in stream.documents where !document.hasErrors {
+            if let empty = InputProblem.emptiness(of: stream, file: file.name) { diagnostics.append(empty) }
+            for document in stream.nonEmptyDocuments where !document.hasErrors {
                 var collector = ProblemCollector(file: file.name)
                 var compiler = ConditionCompiler(file: file.name)
                 let root = document.root
