@@ -72,9 +72,16 @@ struct CheckCommand: ParsableCommand {
             asOf: settings.asOf, language: settings.language,
             keepsSourceLines: settings.outputs.contains { $0.format == .text })
 
+        // An invalid pack is an input error like any other: the declarations are still read and
+        // validated, and every report is written with the pack's errors and no findings, so that
+        // a CI step always has its report. Exceptions and the baseline name rules, so they wait
+        // for a pack that loads. With no pack file read at all there is nothing to name.
         let loaded = PackLoading.load(settings.policy)
-        printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
-        guard let pack = loaded.pack else { throw ExitStatus.usage.exitCode }
+        guard let pack = loaded.pack ?? (loaded.files.isEmpty ? nil : loaded.withoutRules) else {
+            printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
+            throw ExitStatus.usage.exitCode
+        }
+        let packIsUsable = loaded.pack != nil
 
         // Declarations are read by the engine as it parses them, so a large inventory is never
         // all in memory at once.
@@ -90,10 +97,14 @@ struct CheckCommand: ParsableCommand {
             case .failure(let problem): baselineProblems = [problem]
             }
         }
-        let report = CheckEngine.check(
+        var report = CheckEngine.check(
             pack: pack, reading: inputs, inventory: inventoryFiles,
-            inputProblems: inputProblems + inventoryProblems + exceptionProblems + baselineProblems,
-            exceptionFiles: exceptionFiles, baseline: baselineFile, options: options)
+            inputProblems: loaded.diagnostics + inputProblems + inventoryProblems + exceptionProblems + baselineProblems,
+            exceptionFiles: packIsUsable ? exceptionFiles : [], baseline: packIsUsable ? baselineFile : nil,
+            options: options)
+        for file in loaded.files where loaded.diagnostics.contains(where: { $0.file == file.name && $0.mark != nil }) {
+            report.sources[file.name] = SourceLines(file.bytes)
+        }
 
         // When no report is text on standard output, people still see input errors in the log.
         if !settings.outputs.contains(where: { $0.format == .text && $0.path == nil }) {

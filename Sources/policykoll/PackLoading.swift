@@ -14,12 +14,19 @@ enum PackLoading {
         return InputCollector.readAll(policyPaths)
     }
 
-    /// The loaded pack, or the diagnostics that prevent it (always at least one error then).
-    static func load(_ policyPaths: [String]) -> (pack: RulePack?, diagnostics: [Diagnostic], files: [SourceFile]) {
+    /// The loaded pack, or the diagnostics that prevent it (always at least one error then), and
+    /// what an invalid pack's files say of it (``RulePackLoader/Result/withoutRules``).
+    static func load(_ policyPaths: [String]) -> (
+        pack: RulePack?, diagnostics: [Diagnostic], files: [SourceFile], withoutRules: RulePack?
+    ) {
         let (files, problems) = files(for: policyPaths)
         let result = RulePackLoader.load(files)
         let diagnostics = (problems + result.diagnostics).sorted(by: Diagnostic.ordered)
-        guard problems.allSatisfy({ $0.severity != .error }) else { return (nil, diagnostics, files) }
-        return (result.pack, diagnostics, files)
+        guard problems.allSatisfy({ $0.severity != .error }) else {
+            var withoutRules = result.pack ?? result.withoutRules
+            withoutRules?.rules = []
+            return (nil, diagnostics, files, withoutRules)
+        }
+        return (result.pack, diagnostics, files, result.withoutRules)
     }
 }

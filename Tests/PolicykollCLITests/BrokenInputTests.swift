@@ -134,9 +134,33 @@ struct BrokenPack: Sendable, CustomTestStringConvertible {
     ]
 }
 
-@Suite("check: an invalid rule pack stops the run with file:line:col")
+@Suite("check: an invalid rule pack fails the run with file:line:col, and still gives its reports")
 struct BrokenPackTests {
-    @Test("An invalid rule pack exits 2 with the error located on stderr", arguments: BrokenPack.all)
+    @Test("An invalid rule pack still writes every report asked for: SARIF and JUnit files, with its errors")
+    func reportsOfAnInvalidPack() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sarif = folder.file("results.sarif").path
+        let junit = folder.file("results.xml").path
+        let path = Fixture.path("bad-packs/unknown-operator.yaml")
+        let result = await CLI.run([
+            "check", "--policy", path, "--as-of", "2026-11-26", "--format", "sarif", "--output", sarif, "--format",
+            "junit", "--output", junit, Fixture.path("decls/clean.yaml"),
+        ])
+        #expect(result.status == 2, "\(result.summary)")
+        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any]
+        let run = try #require((log?["runs"] as? [[String: Any]])?.first)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        #expect("\(invocation["toolExecutionNotifications"] ?? "")".contains("unknown operator"))
+        #expect((run["results"] as? [Any])?.isEmpty == true)
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("unknown operator &apos;equal&apos;") || xml.contains("unknown operator 'equal'"), "\(xml)")
+    }
+
+    @Test(
+        "An invalid rule pack exits 2 with the error located: in the text report, or on stderr beside another report",
+        arguments: BrokenPack.all)
     func brokenPack(_ pack: BrokenPack) async throws {
         let path = Fixture.path(pack.file)
         let lines = try Fixture.lines(pack.file)
@@ -144,18 +168,27 @@ struct BrokenPackTests {
             let result = await CLI.run(
                 ["check", "--policy", path, "--as-of", "2026-11-26", "--format", format, Fixture.path("decls/clean.yaml")])
             #expect(result.status == 2, "\(result.summary)")
-            #expect(result.stdout.isEmpty, "no report for an invalid pack: \(result.summary)")
+            let shown = format == "text" ? result.stdoutLines : result.stderrLines
             let header = "\(path):\(pack.line):\(pack.column): error: "
-            let headerLine = result.stderrLines.first { $0.hasPrefix(header) }
+            let headerLine = shown.first { $0.hasPrefix(header) }
             #expect(headerLine != nil, "\(result.summary)")
             for fragment in pack.fragments {
                 #expect(headerLine?.contains(fragment) == true, "'\(headerLine ?? "")' should contain '\(fragment)'")
             }
             // The offending source line is shown with the caret under the column.
-            if let index = result.stderrLines.firstIndex(where: { $0.hasPrefix(header) }), index + 2 < result.stderrLines.count {
-                #expect(result.stderrLines[index + 1] == " \(pack.line) | \(lines[pack.line - 1])")
-                #expect(result.stderrLines[index + 2].hasSuffix(String(repeating: " ", count: pack.column - 1) + "^"))
-            }
+            let index = try #require(shown.firstIndex { $0.hasPrefix(header) })
+            try #require(index + 2 < shown.count)
+            #expect(shown[index + 1] == " \(pack.line) | \(lines[pack.line - 1])")
+            #expect(shown[index + 2].hasSuffix(String(repeating: " ", count: pack.column - 1) + "^"))
+            guard format == "json" else { continue }
+            // The JSON report is written: its errors hold the pack's, and nothing was checked.
+            let report = try #require(result.json())
+            #expect(findings(report).isEmpty)
+            let errors = try #require(report["errors"] as? [[String: Any]])
+            #expect(
+                errors.contains {
+                    $0["file"] as? String == path && $0["line"] as? Int == pack.line && $0["column"] as? Int == pack.column
+                }, "\(errors)")
         }
     }
 

@@ -179,7 +179,9 @@ struct RulePackValidationTests {
     @Test("empty documents in pack files are passed over; a file of nothing else is an error")
     func emptyDocuments() throws {
         let rules = "apiVersion: policykoll/v1\nkind: Rules\nrules:\n" + Fixtures.rule(assert: "{path: spec.x, exists: true}")
-        let loaded = Fixtures.load([("pack.yaml", "---\n" + Fixtures.catalogue + "\n---\n"), ("rules.yaml", rules + "---\n---\n")])
+        let loaded = Fixtures.load([
+            ("pack.yaml", "---\n" + Fixtures.catalogue + "\n---\n"), ("rules.yaml", rules + "---\n---\n"),
+        ])
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.message))")
         #expect(try #require(loaded.pack).rules.map(\.id) == ["R-1"])
         let empty = Fixtures.load([("pack.yaml", Fixtures.catalogue), ("empty.yaml", "---\n# nothing yet\n---\n")])

@@ -20,6 +20,9 @@ public enum RulePackLoader {
         public var pack: RulePack?
         /// Errors and warnings, in file order.
         public var diagnostics: [Diagnostic]
+        /// When the pack is invalid: what its files say of it (name, version, hash, the areas
+        /// read), with no rules. A run that cannot use the pack still names it in its reports.
+        public var withoutRules: RulePack?
     }
 
     /// Loads a pack from its files (one pack may span many files; several packs may be given).
@@ -139,9 +142,6 @@ public enum RulePackLoader {
         }
 
         diagnostics.sort(by: Diagnostic.ordered)
-        guard !diagnostics.contains(where: { $0.severity == .error }) else {
-            return Result(pack: nil, diagnostics: diagnostics)
-        }
         let pack = RulePack(
             name: packs.map(\.name).joined(separator: "+"),
             version: packs.map(\.version).joined(separator: "+"),
@@ -149,6 +149,11 @@ public enum RulePackLoader {
             sha256: hash(files),
             areas: areas,
             rules: rules)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
+            var identity = pack
+            identity.rules = []
+            return Result(pack: nil, diagnostics: diagnostics, withoutRules: identity)
+        }
         return Result(pack: pack, diagnostics: diagnostics)
     }
 
