@@ -30,6 +30,9 @@ public struct AuditHistory: Sendable {
             return
         }
         isBlank = false
+        // Nothing is written (not even WAL mode or GRDB's table) into a database that is not a
+        // history: it may be someone's data.
+        if FileManager.default.fileExists(atPath: path) { try Self.checkIsHistory(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "policykoll-history"
@@ -77,6 +80,29 @@ public struct AuditHistory: Sendable {
             detail: state.hasAudits
                 ? "it was made by another version of policykoll; record an audit with this version to bring it up to date"
                 : "it is an SQLite database, but not a policykoll history")
+    }
+
+    /// Checks, read-only, that an existing database may be recorded into: it is blank, or a
+    /// history (of this version or an older one, which the migrations bring up to date).
+    private static func checkIsHistory(_ path: String) throws(HistoryProblem) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let isHistoryOrBlank: Bool
+        do {
+            isHistoryOrBlank = try DatabaseQueue(path: path, configuration: configuration).read { db in
+                if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") == 0 { return true }
+                guard try db.tableExists("grdb_migrations") else { return false }
+                return try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
+                    arguments: [HistorySchema.firstMigration]) ?? false
+            }
+        } catch {
+            throw problem(error, path: path)
+        }
+        guard isHistoryOrBlank else {
+            throw .database(path: path, detail: "it is an SQLite database, but not a policykoll history; it was not changed")
+        }
     }
 
     /// Whether an error is SQLite's "busy" or "locked" (another connection holds the lock).
@@ -139,7 +165,7 @@ public struct AuditHistory: Sendable {
     }
 
     private static func snapshot(_ row: Row, _ db: Database) throws -> AuditSnapshot {
-        let id: Int64 = row["id"]
+        let id: Int64 = try row.decode(forColumn: "id")
         func tallies(_ column: String) throws -> [(String, AuditTally)] {
             var order: [String] = []
             var tallies: [String: AuditTally] = [:]
@@ -150,13 +176,15 @@ public struct AuditHistory: Sendable {
                     WHERE auditId = ? GROUP BY \(column), outcome ORDER BY \(column)
                     """, arguments: [id])
             for row in rows {
-                let key: String = row["key"]
-                let count: Int = row["count"]
+                let key: String = try row.decode(forColumn: "key")
+                let count: Int = try row.decode(forColumn: "count")
                 if tallies[key] == nil {
                     order.append(key)
                     tallies[key] = AuditTally()
                 }
-                if let outcome = AuditOutcome(rawValue: row["outcome"]) { tallies[key]?.add(outcome, count: count) }
+                if let outcome = AuditOutcome(rawValue: try row.decode(forColumn: "outcome")) {
+                    tallies[key]?.add(outcome, count: count)
+                }
             }
             return order.map { ($0, tallies[$0] ?? AuditTally()) }
         }
@@ -164,8 +192,9 @@ public struct AuditHistory: Sendable {
         var areas: [(id: String, title: LocalizedText, tally: AuditTally)] = try Row.fetchAll(
             db, sql: "SELECT area, titleSv, titleEn FROM auditArea WHERE auditId = ? ORDER BY position", arguments: [id]
         ).map { row in
-            let area: String = row["area"]
-            return (area, LocalizedText(sv: row["titleSv"], en: row["titleEn"]), areaTallies[area] ?? AuditTally())
+            let area: String = try row.decode(forColumn: "area")
+            let title = LocalizedText(sv: try row.decode(forColumn: "titleSv"), en: try row.decode(forColumn: "titleEn"))
+            return (area, title, areaTallies[area] ?? AuditTally())
         }
         let titled = Set(areas.map(\.id))
         for (area, tally) in areaTallies.sorted(by: { $0.key < $1.key }) where !titled.contains(area) {
@@ -173,11 +202,18 @@ public struct AuditHistory: Sendable {
         }
         var overall = AuditTally()
         for area in areaTallies.values { overall.add(area) }
+        // Every value is decoded with a check: a history edited by hand (a text where a count
+        // was) is an error to report, not a crash.
+        let asOfText: String = try row.decode(forColumn: "asOf")
+        guard let asOf = CivilDate(iso: asOfText) else {
+            throw DamagedValue(detail: "audit \(id) has the as-of date '\(asOfText)', not a date")
+        }
         return AuditSnapshot(
-            label: row["label"], asOf: CivilDate(iso: row["asOf"]) ?? CivilDate(year: 1970, month: 1, day: 1)!,
-            policyName: row["policyName"], policyVersion: row["policyVersion"], policySHA256: row["policySHA256"],
-            toolVersion: row["toolVersion"], recordedAt: row["recordedAt"], systems: row["systems"],
-            inputErrors: row["inputErrors"], overall: overall, areas: areas,
+            label: try row.decode(forColumn: "label"), asOf: asOf,
+            policyName: try row.decode(forColumn: "policyName"), policyVersion: try row.decode(forColumn: "policyVersion"),
+            policySHA256: try row.decode(forColumn: "policySHA256"), toolVersion: try row.decode(forColumn: "toolVersion"),
+            recordedAt: try row.decode(forColumn: "recordedAt"), systems: try row.decode(forColumn: "systems"),
+            inputErrors: try row.decode(forColumn: "inputErrors"), overall: overall, areas: areas,
             organisations: try tallies("organisation").map { (name: $0.0, tally: $0.1) })
     }
 
@@ -262,10 +298,24 @@ public struct AuditHistory: Sendable {
     }
 
     private static func problem(_ error: any Error, path: String) -> HistoryProblem {
+        if let damaged = error as? DamagedValue {
+            return .database(path: path, detail: "it is damaged: \(damaged.detail)")
+        }
         if let problem = error as? HistoryProblem { return problem }
+        if let error = error as? RowDecodingError {
+            // GRDB's text goes on with the whole row; the column is what the user needs.
+            let text = "\(error)"
+            let shown = text.range(of: ", row:").map { String(text[..<$0.lowerBound]) } ?? text
+            return .database(path: path, detail: "it is damaged: a recorded value has the wrong type (\(shown))")
+        }
         if let error = error as? DatabaseError {
             return .database(path: path, detail: error.message ?? error.description)
         }
         return .database(path: path, detail: String(describing: error))
     }
+}
+
+/// A recorded value that cannot be what the history's schema says it is.
+private struct DamagedValue: Error {
+    var detail: String
 }

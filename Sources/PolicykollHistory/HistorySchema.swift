@@ -3,9 +3,12 @@ import GRDB
 /// The tables of a history database, as migrations: a database made by an older version is
 /// brought up to date when it is opened, never rebuilt.
 enum HistorySchema {
+    /// The identifier of the first migration: a database that has it is a history.
+    static let firstMigration = "v1"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.execute(
                 sql: """
                     CREATE TABLE audit (

@@ -78,11 +78,19 @@ struct AuditCommand: ParsableCommand {
         printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
         guard let pack = loaded.pack else { throw ExitStatus.usage.exitCode }
 
+        let (inputs, inputProblems) = InputCollector.collect(paths)
+        let (exceptionFiles, exceptionProblems) = InputCollector.readAll(exceptions)
+
         // Open the history first: an unusable database or a taken label stops the run before
         // any work, and the previous audit is read before this one is recorded.
         var store: AuditHistory?
         var previous: AuditSnapshot?
         if let history, let label {
+            if ReportOutput.isOne(of: inputs.compactMap(\.path) + exceptionFiles.map(\.name), history) {
+                let problem = "refusing to record the audit in '\(history)': it is one of the input files"
+                Console.error(style.render(.error(problem, file: history, at: nil), lines: nil))
+                throw ExitStatus.usage.exitCode
+            }
             do throws(HistoryProblem) {
                 let opened = try AuditHistory(path: history, create: true)
                 if !replace, try opened.contains(label: label) { throw HistoryProblem.labelExists(label: label, path: history) }
@@ -96,8 +104,6 @@ struct AuditCommand: ParsableCommand {
 
         // Each file is read, hashed and checked on a worker, and dropped: the inventory is never
         // all in memory at once.
-        let (inputs, inputProblems) = InputCollector.collect(paths)
-        let (exceptionFiles, exceptionProblems) = InputCollector.readAll(exceptions)
         let check = CheckEngine.check(
             pack: pack, reading: inputs, inputProblems: inputProblems + exceptionProblems, exceptionFiles: exceptionFiles,
             // The audit shows no source excerpts for findings; input errors still get theirs.

@@ -13,16 +13,8 @@ enum ReportOutput {
                 .error("cannot write the report: \($0)", file: "standard output", at: nil)
             }
         }
-        // The same file by another name — a symbolic link or a hard link — has the same device
-        // and inode (stat follows links); a file that does not exist yet is no input. When it
-        // exists, the inputs are looked at on every core.
         let identity = fileIdentity(path)
-        if let identity,
-            Parallel.mapChunks(
-                count: inputs.count, minimumChunk: 256, { range in [range.contains { fileIdentity(inputs[$0]) == identity }] }
-            )
-            .contains(true)
-        {
+        if isOne(of: inputs, path, identity: identity) {
             return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
         }
         var isDirectory: ObjCBool = false
@@ -40,6 +32,21 @@ enum ReportOutput {
             return .error("cannot write the report: \(reason)", file: path, at: nil)
         }
         return nil
+    }
+
+    /// Whether `path` is one of the input files. The same file by another name — a symbolic
+    /// link or a hard link — has the same device and inode (stat follows links); a file that does
+    /// not exist yet is no input. When it exists, the inputs are looked at on every core.
+    static func isOne(of inputs: [String], _ path: String) -> Bool {
+        isOne(of: inputs, path, identity: fileIdentity(path))
+    }
+
+    private static func isOne(of inputs: [String], _ path: String, identity: [UInt64]?) -> Bool {
+        guard let identity else { return false }
+        return Parallel.mapChunks(
+            count: inputs.count, minimumChunk: 256, { range in [range.contains { fileIdentity(inputs[$0]) == identity }] }
+        )
+        .contains(true)
     }
 
     /// The descriptor a path names when it is one of this process's open streams: `/dev/stdout`,

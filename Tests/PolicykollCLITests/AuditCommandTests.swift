@@ -109,6 +109,11 @@ struct AuditCommandTests {
         let result = await CLI.run(["audit", GeneratedInventory.path, "--output", path] + asOf)
         #expect(result.status == 2)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // Nor is an input recorded into as a history database.
+        let recorded = await CLI.run(["audit", GeneratedInventory.path, "--history", path, "--label", "x"] + asOf)
+        #expect(recorded.status == 2)
+        #expect(recorded.stderr.contains("it is one of the input files"), "\(recorded.summary)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(await CLI.run(["audit"]).status == 2)
         #expect(await CLI.run(["audit", GeneratedInventory.path, "--history", "h.sqlite"]).status == 2)
         #expect(await CLI.run(["audit", GeneratedInventory.path, "--label", "2026"]).status == 2)

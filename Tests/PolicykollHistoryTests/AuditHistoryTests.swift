@@ -121,4 +121,46 @@ struct AuditHistoryTests {
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
+
+    @Test("recording refuses an SQLite database that is not a history, and leaves it byte for byte as it was")
+    func recordingIntoOtherDatabase() throws {
+        for schema in ["CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", "CREATE TABLE audit (note TEXT)"] {
+            let path = try databasePath()
+            try DatabaseQueue(path: path).write { try $0.execute(sql: schema) }
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let audit = try AuditFixtures.audit()
+            do throws(HistoryProblem) {
+                let history = try AuditHistory(path: path, create: true)
+                try history.record(audit, label: "2026", recordedAt: Date(), replace: false)
+                Issue.record("recording into another database (\(schema)) should be refused")
+            } catch {
+                #expect(error.message.contains("not a policykoll history; it was not changed"))
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+    }
+
+    @Test(
+        "a value of the wrong type in a recorded audit is a located error, not a crash",
+        arguments: [
+            "UPDATE audit SET systems = 'many'", "UPDATE audit SET label = X'FF41'", "UPDATE auditArea SET titleEn = X'FF'",
+            "UPDATE audit SET systems = 99999999999999999999", "UPDATE audit SET asOf = 'nope'",
+            "UPDATE auditOutcome SET organisation = X'FF'",
+        ])
+    func damagedValues(_ damage: String) throws {
+        let path = try databasePath()
+        let history = try AuditHistory(path: path, create: true)
+        try history.record(try AuditFixtures.audit(), label: "2025", recordedAt: Date(), replace: false)
+        try DatabaseQueue(path: path).write { try $0.execute(sql: damage) }
+        for reader in [try AuditHistory(path: path, create: false), try AuditHistory(path: path, create: true)] {
+            do throws(HistoryProblem) {
+                _ = try reader.snapshots()
+                Issue.record("a damaged history should be refused (\(damage))")
+            } catch {
+                #expect(error.message.contains("the history database cannot be used: it is damaged"), "\(error.message)")
+                #expect(error.path == path)
+            }
+        }
+    }
 }
