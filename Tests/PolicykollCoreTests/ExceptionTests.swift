@@ -202,6 +202,29 @@ struct BaselineTests {
         #expect(report.summary.error == 1)
     }
 
+    @Test("a finding that was excepted in the baseline report is not baselined: when its exception expires it is open")
+    func exceptedIsNotBaselined() throws {
+        let rules = Fixtures.rule(id: "R-1", assert: "{path: spec.x, exists: true}")
+        let fingerprint = Finding.fingerprint(ruleID: "R-1", declarationID: "sys", path: "spec.x")
+        for (status, expected) in [("excepted", "R-1 open"), ("open", "R-1 baseline"), ("baseline", "R-1 baseline")] {
+            let baseline = "{\"findings\": [{\"status\": \"\(status)\", \"fingerprint\": \"\(fingerprint)\"}]}"
+            let report = try Fixtures.check(
+                rules: rules, declarations: [("d.yaml", Fixtures.declarationText(spec: "  z: 1"))], baseline: baseline)
+            #expect(report.findings.map { "\($0.ruleID) \($0.status.rawValue)" } == [expected], "was \(status)")
+        }
+    }
+
+    @Test("a baseline written by another JSON writer, with surrogate-pair escapes, is read")
+    func surrogatePairs() throws {
+        let rules = Fixtures.rule(id: "R-1", assert: "{path: spec.x, exists: true}")
+        let fingerprint = Finding.fingerprint(ruleID: "R-1", declarationID: "sys", path: "spec.x")
+        let baseline = "{\"findings\": [{\"message\": \"ok \\ud83d\\ude00\", \"fingerprint\": \"\(fingerprint)\"}]}"
+        let report = try Fixtures.check(
+            rules: rules, declarations: [("d.yaml", Fixtures.declarationText(spec: "  z: 1"))], baseline: baseline)
+        #expect(report.errors.isEmpty, "\(report.errors.map(\.message))")
+        #expect(report.findings.map(\.status) == [.baseline])
+    }
+
     @Test(
         "a malformed baseline is a located input error",
         arguments: [
