@@ -91,11 +91,13 @@ public struct AuditHistory: Sendable {
         let isHistoryOrBlank: Bool
         do {
             isHistoryOrBlank = try DatabaseQueue(path: path, configuration: configuration).read { db in
-                if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") == 0 { return true }
-                guard try db.tableExists("grdb_migrations") else { return false }
-                return try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)",
-                    arguments: [HistorySchema.firstMigration]) ?? false
+                let tables = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                guard tables.contains("grdb_migrations") else { return tables.isEmpty }
+                let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                // A history has its first migration; one being created by another process at
+                // this moment has only GRDB's (still empty) table so far.
+                return migrations.contains(HistorySchema.firstMigration) || (migrations.isEmpty && tables == ["grdb_migrations"])
             }
         } catch {
             throw problem(error, path: path)

@@ -111,8 +111,8 @@ extension YAMLNode {
 
 extension YAMLNode {
     /// Whether `text`, written as a plain scalar, loads as this same string: not as a number,
-    /// boolean or null, not as a list, mapping or anything else YAML's indicators start, and
-    /// neither empty nor padded with spaces. A string for which this is false must be shown
+    /// boolean or null, not as a list, mapping or anything else YAML's indicators start, holds
+    /// no control character, and is neither empty nor padded with spaces. A string for which this is false must be shown
     /// quoted for its type to be seen (`"1"` is not `1`, `"[a]"` is not `[a]`).
     public static func readsAsPlainString(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
@@ -134,6 +134,8 @@ extension YAMLNode {
         }
         var previous: UInt8 = 0
         for byte in bytes {
+            // A line break, tab or other control character is only seen in quotes (escaped).
+            if byte < 0x20 || byte == 0x7F { return false }
             if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " "))
                 || (previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#"))
             {

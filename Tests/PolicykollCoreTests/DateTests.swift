@@ -13,6 +13,18 @@ struct DateTests {
         #expect(CivilDate(iso: "26-11-2026") == nil)
         #expect(CivilDate(iso: "2026-11-26T10:00:00Z") == CivilDate(year: 2026, month: 11, day: 26))
         #expect(CivilDate(iso: "2026-11-26x") == nil)
+        let day = CivilDate(year: 2026, month: 11, day: 26)
+        for time in [
+            "T10:00", "T23:59:60", "T10:00:00.123456Z", " 10:00:00 +01:00", "T10:00-05", "T10:00+0130", " 21:59:43.10 -5",
+        ] {
+            #expect(CivilDate(iso: "2026-11-26" + time) == day, "\(time)")
+        }
+        for time in [
+            "T99:99", "T10", "T10:0", "T24:00", "T10:60", "T10:00:61", "T10:00.", "T10:00Zx", "T10:00+123", "T10:00+", "T", " ",
+            "T10:00:00.",
+        ] {
+            #expect(CivilDate(iso: "2026-11-26" + time) == nil, "\(time)")
+        }
         #expect(CivilDate(year: 2026, month: 1, day: 5)?.description == "2026-01-05")
     }
 

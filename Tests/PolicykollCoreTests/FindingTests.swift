@@ -56,9 +56,14 @@ struct FindingTests {
         arguments: [
             ("1", "1"), ("\"1\"", "\"1\""), ("\"true\"", "\"true\""), ("\"\"", "\"\""), ("\" padded\"", "\" padded\""),
             ("\"a \\\"q\\\" b\\n\"", "\"a \\\"q\\\" b\\n\""), ("text", "text"), ("2026-11-26", "2026-11-26"),
-            ("[sys-b]", "[sys-b]"), ("[]", "[]"), ("[1, \"1\"]", "[1, \"1\"]"), ("{a: 1}", "{\"a\":1}"), ("true", "true"),
+            ("[sys-b]", "[sys-b]"), ("[]", "[]"), ("[1, \"1\"]", "[1, \"1\"]"), ("{a: 1}", "{a: 1}"), ("true", "true"),
             ("\"[sys-b]\"", "\"[sys-b]\""), ("\"{k: v}\"", "\"{k: v}\""), ("\"a: b\"", "\"a: b\""), ("\"- x\"", "\"- x\""),
             ("\"*ref\"", "\"*ref\""), ("a-b:c", "a-b:c"), ("\"-\"", "\"-\""),
+            // In a list or mapping, a comma or bracket in a string is quoted: it is not the list's own.
+            ("[\"a, b\", c]", "[\"a, b\", c]"), ("[\"x]\", null]", "[\"x]\", null]"),
+            ("[{name: a, v: 1}]", "[{name: a, v: 1}]"), ("{\"k,1\": [\"1\"]}", "{\"k,1\": [\"1\"]}"),
+            // A line break or tab is shown escaped, in quotes, never as a raw control character.
+            ("\"multi\\nline\"", "\"multi\\nline\""), ("\"a\\tb\"", "\"a\\tb\""),
         ])
     func typedValue(written: String, shown: String) throws {
         let report = try Fixtures.check(
@@ -172,14 +177,16 @@ struct FindingTests {
                 severity: warning
                 area: a
                 principle: P-1
-                message: {sv: "{{metadata.name}} saknar {{ spec.nothing }}", en: "{{metadata.name}} lacks it"}
+                message: {sv: "{{metadata.name}} saknar {{ spec.nothing }}", en: "{{metadata.name}} lacks {{spec.empty}}"}
                 assert: {path: spec.security.classification.confidentiality, gte: 4}
 
             """
         let sv = try Fixtures.check(rules: rules, declarations: [("s.yaml", Self.declaration)], language: .sv)
         #expect(sv.findings.first?.message == "System sys saknar — (spec.security.classification.confidentiality: 3)")
-        let en = try Fixtures.check(rules: rules, declarations: [("s.yaml", Self.declaration)], language: .en)
-        #expect(en.findings.first?.message == "System sys lacks it (spec.security.classification.confidentiality: 3)")
+        // A null is a value not given, so it is shown as a missing one is.
+        let declaration = Self.declaration + "\n  empty:\n"
+        let en = try Fixtures.check(rules: rules, declarations: [("s.yaml", declaration)], language: .en)
+        #expect(en.findings.first?.message == "System sys lacks — (spec.security.classification.confidentiality: 3)")
         #expect(en.findings.first?.severity == .warning)
     }
 

@@ -115,6 +115,9 @@ struct ReporterTests {
         let output = TextReporter(useColor: false).render(report)
         #expect(!output.contains("\u{1B}"))
         #expect(!output.contains("\u{07}"))
-        #expect(output.contains("\\u{1b}[31mred"))
+        // The value is shown quoted and escaped (its type is a string with control characters);
+        // the file name's escape is made visible.
+        #expect(output.contains("\"\\u001b[31mred\\u0007\""))
+        #expect(output.contains("evil\\u{1b}[2J.yaml"))
     }
 }

@@ -52,7 +52,8 @@ struct MessageTemplate {
             case .literal(let text):
                 bytes += text.utf8
             case .value(let path):
-                let value = path.flatMap { MessageRenderer.lookup($0, in: root) }
+                // A null is a value not given: shown as missing, as every operator reads it.
+                let value = path.flatMap { MessageRenderer.lookup($0, in: root) }.flatMap { $0.isNull ? nil : $0 }
                 bytes += MessageRenderer.shorten(ValueSemantics.display(value)).utf8
             }
         }

@@ -69,11 +69,33 @@ enum ValueSemantics {
     /// the type can be seen (design §4: `1` is not `"1"`).
     static func displayFound(_ node: YAMLNode?) -> String {
         guard let node else { return "—" }
+        return displayFound(node, inFlow: false)
+    }
+
+    /// Inside a list or mapping, written in YAML's flow style (`[a, "b, c"]`, `{k: v}`), where a
+    /// comma or a bracket in a string would read as the collection's own.
+    private static func displayFound(_ node: YAMLNode, inFlow: Bool) -> String {
         switch node.value {
-        case .string(let string): return YAMLNode.readsAsPlainString(string) ? string : quoted(string)
-        case .sequence(let items): return "[" + items.map { displayFound($0) }.joined(separator: ", ") + "]"
+        case .string(let string): return readsAsPlain(string, inFlow: inFlow) ? string : quoted(string)
+        case .sequence(let items): return "[" + items.map { displayFound($0, inFlow: true) }.joined(separator: ", ") + "]"
+        case .mapping(let entries):
+            let members = entries.map {
+                (readsAsPlain($0.key, inFlow: true) ? $0.key : quoted($0.key)) + ": " + displayFound($0.value, inFlow: true)
+            }
+            return "{" + members.joined(separator: ", ") + "}"
         default: return display(node)
         }
+    }
+
+    private static func readsAsPlain(_ string: String, inFlow: Bool) -> Bool {
+        guard YAMLNode.readsAsPlainString(string) else { return false }
+        return !inFlow
+            || !string.utf8.contains {
+                [
+                    UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+                    UInt8(ascii: "{"), UInt8(ascii: "}"),
+                ].contains($0)
+            }
     }
 
     /// A string in double quotes, escaped as JSON escapes it (quotes, backslashes, controls).

@@ -17,14 +17,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; a time part (`T…`) after a valid date is accepted and ignored.
+    /// Parses `YYYY-MM-DD`; a valid time after it (`T10:00`, ` 10:00:00.5 +01:00`, `T10:00Z`,
+    /// as ISO 8601 and YAML timestamps write it) is accepted and ignored.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8.prefix(11))
-        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        if text.utf8.count > 10 {
-            guard bytes.count == 11, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") else { return nil }
-        }
+        let bytes = Array(text.utf8.prefix(40))
+        guard bytes.count >= 10, text.utf8.count <= 40, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+        else { return nil }
         func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
             var value = 0
             for index in range {
                 let byte = bytes[index]
@@ -34,7 +34,49 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        if bytes.count > 10 {
+            guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), Self.isTime(bytes[11...]) else {
+                return nil
+            }
+        }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// Whether bytes are a time of day: `HH:MM`, optional `:SS` and `.fraction`, and an optional
+    /// zone (`Z`, `±H`, `±HH`, `±HH:MM`, `±HHMM`), which may follow a space.
+    private static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var rest = bytes
+        func digits(_ count: Int, atMost limit: Int) -> Bool {
+            guard rest.count >= count else { return false }
+            var value = 0
+            for byte in rest.prefix(count) {
+                guard byte >= 48, byte <= 57 else { return false }
+                value = value * 10 + Int(byte - 48)
+            }
+            rest = rest.dropFirst(count)
+            return value <= limit
+        }
+        func take(_ byte: UInt8) -> Bool {
+            guard rest.first == byte else { return false }
+            rest = rest.dropFirst()
+            return true
+        }
+        guard digits(2, atMost: 23), take(UInt8(ascii: ":")), digits(2, atMost: 59) else { return false }
+        if take(UInt8(ascii: ":")) {
+            guard digits(2, atMost: 60) else { return false }
+            if take(UInt8(ascii: ".")) {
+                guard digits(1, atMost: 9) else { return false }
+                while let byte = rest.first, byte >= 48, byte <= 57 { rest = rest.dropFirst() }
+            }
+        }
+        _ = take(UInt8(ascii: " "))
+        if rest.isEmpty || (take(UInt8(ascii: "Z")) && rest.isEmpty) { return rest.isEmpty }
+        guard take(UInt8(ascii: "+")) || take(UInt8(ascii: "-")) else { return false }
+        let zoneDigits = rest.prefix(2).prefix { $0 >= 48 && $0 <= 57 }.count
+        guard zoneDigits > 0, digits(zoneDigits, atMost: 14) else { return false }
+        if rest.isEmpty { return true }
+        _ = take(UInt8(ascii: ":"))
+        return digits(2, atMost: 59) && rest.isEmpty
     }
 
     /// `YYYY-MM-DD`.
