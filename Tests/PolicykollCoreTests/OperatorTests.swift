@@ -32,6 +32,7 @@ struct OperatorTests {
           empty: []
           nested: {a: {b: 1}}
           other: 3
+          owners: [{name: a, role: x}, {name: c}]
         """
 
     static let cases: [OperatorCase] = [
@@ -91,6 +92,8 @@ struct OperatorTests {
         .init("{path: spec.tags, contains: phone}", spec, false),
         .init("{path: spec.name, contains: kol}", spec, true),
         .init("{path: spec.level, contains: 3}", spec, false),
+        .init("{path: spec.owners, contains: {name: c}}", spec, true),
+        .init("{path: spec.owners, contains: {name: a}}", spec, false),
         .init("{path: spec.missing, contains: a}", spec, false),
         // minItems / maxItems
         .init("{path: spec.tags, minItems: 2}", spec, true),

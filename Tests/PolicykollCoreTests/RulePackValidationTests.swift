@@ -39,6 +39,13 @@ struct RulePackValidationTests {
             rules: rule("    appliesTo: [System, Sytsem]\n    assert: {path: spec.x, exists: true}"),
             message: "unknown kind 'Sytsem'; did you mean 'System'? (kinds are case-sensitive)", line: 9, column: 25),
         .init(
+            name: "empty appliesTo", rules: rule("    appliesTo: []\n    assert: {path: spec.x, exists: true}"),
+            message: "'appliesTo' must be a list of at least one kind, found an empty list", line: 9, column: 16),
+        .init(
+            name: "appliesTo holding a number",
+            rules: rule("    appliesTo: [System, 5]\n    assert: {path: spec.x, exists: true}"),
+            message: "'appliesTo' must be a list of kinds (strings), found a list holding an integer", line: 9, column: 25),
+        .init(
             name: "kind in the wrong case", rules: rule("    appliesTo: system\n    assert: {path: spec.x, exists: true}"),
             message: "unknown kind 'system'; did you mean 'System'?", line: 9, column: 16),
         .init(

@@ -156,7 +156,7 @@ struct ConditionCompiler {
             guard let operand = self.operand(value) else { return nil }
             return .order(Ordering(rawValue: name)!, operand)
         case "contains":
-            if value.entries != nil, pathOperand(value) == nil { return invalid("a value or {path: …}") }
+            // Any value: an item of a list (a mapping too) or a substring of a text.
             guard let operand = self.operand(value) else { return nil }
             return .contains(operand)
         case "minItems", "maxItems":

@@ -271,6 +271,18 @@ public enum RulePackLoader {
             if let items = kinds.items, items.allSatisfy({ $0.string != nil }), !items.isEmpty {
                 appliesTo = items.compactMap(\.string)
                 for item in items { collector.checkKind(item.string!, at: item.mark) }
+            } else if let items = kinds.items {
+                // Point at what is wrong inside the list: its emptiness, or the item that is no kind.
+                if let item = items.first(where: { $0.string == nil }) {
+                    collector.report(
+                        .wrongType(
+                            key: "appliesTo", expected: "a list of kinds (strings)",
+                            found: "list holding \(item.typeNameWithArticle)"), at: item.mark)
+                } else {
+                    collector.report(
+                        .wrongType(key: "appliesTo", expected: "a list of at least one kind", found: "empty list"), at: kinds.mark
+                    )
+                }
             } else if let single = kinds.string {
                 appliesTo = [single]
                 collector.checkKind(single, at: kinds.mark)
