@@ -136,7 +136,8 @@ public struct SARIFReporter: StreamingReporter {
             ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
             ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
         ]
-        if let url = rule.references.compactMap(\.url).first {
+        // `helpUri` must be a URI (SARIF's schema says so); a pack's reference may hold any text.
+        if let url = rule.references.compactMap(\.url).first(where: Self.isAbsoluteURI) {
             members.append(("helpUri", .string(url)))
         }
         let principle = pack.principle(rule.principle)
@@ -232,6 +233,20 @@ public struct SARIFReporter: StreamingReporter {
     }
 
     /// SARIF levels: error, warning, note.
+    /// Whether text is an absolute URI as RFC 3986 writes one: a scheme, `:`, and only the
+    /// printable ASCII characters a URI may hold.
+    static func isAbsoluteURI(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count,
+            Character(Unicode.Scalar(bytes[0])).isLetter, bytes[0] < 0x80
+        else { return false }
+        let schemeAllowed = bytes[..<colon].allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+        }
+        let notAllowed: Set<UInt8> = Set("<>\"{}|\\^` ".utf8)
+        return schemeAllowed && bytes[(colon + 1)...].allSatisfy { $0 > 0x20 && $0 < 0x7F && !notAllowed.contains($0) }
+    }
+
     static func level(_ severity: Severity) -> String {
         switch severity {
         case .error: "error"

@@ -37,6 +37,24 @@ struct ExceptionTests {
             exceptions: [("exceptions.yaml", Self.exceptionsFile(entries))])
     }
 
+    @Test("an Exceptions document of another or no apiVersion says so at its apiVersion")
+    func apiVersion() throws {
+        for (text, message, line, column) in [
+            (
+                "apiVersion: policykoll/v2\nkind: Exceptions\nexceptions: []\n",
+                "unsupported apiVersion 'policykoll/v2'; expected 'policykoll/v1'", 1, 13
+            ),
+            ("kind: Exceptions\nexceptions: []\n", "an Exceptions document needs 'apiVersion'", 1, 1),
+        ] {
+            let report = try Fixtures.check(
+                rules: Self.rules, declarations: [("hr.yaml", Self.declaration)], exceptions: [("exceptions.yaml", text)])
+            #expect(
+                report.errors.map { "\($0.mark?.line ?? 0):\($0.mark?.column ?? 0) \($0.message)" } == [
+                    "\(line):\(column) \(message)"
+                ])
+        }
+    }
+
     @Test("a trailing --- in an exceptions file is passed over")
     func trailingDocumentMarker() throws {
         let report = try Fixtures.check(

@@ -164,4 +164,17 @@ struct AuditReporterTests {
         #expect(AuditMarkdownReporter().render(audit).contains("+21.4"))
         #expect(AuditHTMLReporter().render(audit).contains("id=\"forandring\""))
     }
+
+    @Test("history in Markdown: tables with as many cells in every row; no audits is said, not an empty table")
+    func historyMarkdown() throws {
+        let audit = try AuditFixtures.audit()
+        let reporter = HistoryReporter(format: .markdown, language: .en)
+        #expect(reporter.render([], database: "h.db") == "# Compliance over time\n\nNo audits are recorded.\n")
+        let rendered = reporter.render(
+            [AuditSnapshot(audit, label: "2025"), AuditSnapshot(audit, label: "2026")], database: "h.db")
+        for table in rendered.components(separatedBy: "\n\n") where table.hasPrefix("|") {
+            let widths = table.split(separator: "\n").map { $0.filter { $0 == "|" }.count }
+            #expect(Set(widths).count == 1, "\(table)")
+        }
+    }
 }

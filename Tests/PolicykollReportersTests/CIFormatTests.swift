@@ -64,6 +64,18 @@ struct CIFormatTests {
         #expect(SARIFReporter.uri(path) == uri)
     }
 
+    @Test("SARIF's helpUri is only ever a URI: a reference that is other text is left out")
+    func helpURI() {
+        for uri in ["https://goteborg.se/policy?x=1#a", "mailto:it@goteborg.se", "urn:isbn:0451450523", "HTTP://X.SE"] {
+            #expect(SARIFReporter.isAbsoluteURI(uri), "\(uri)")
+        }
+        for text in [
+            "se intranätet / policy ä", "https://goteborg.se/ä", "goteborg.se/policy", "1http://x", "x:", ":x", "https://a b", "",
+        ] {
+            #expect(!SARIFReporter.isAbsoluteURI(text), "\(text)")
+        }
+    }
+
     @Test("the fixture report has every status")
     func statuses() throws {
         let statuses = try Self.report().findings.map { "\($0.ruleID) \($0.status.rawValue)" }

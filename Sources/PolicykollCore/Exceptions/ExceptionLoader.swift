@@ -15,6 +15,15 @@ public enum ExceptionLoader {
         var exceptions: [PolicyException] = []
         for document in stream.nonEmptyDocuments where !document.hasErrors {
             let root = document.root
+            // An Exceptions document of another (or no) apiVersion says so at its apiVersion.
+            if root["kind"]?.string == "Exceptions", root["apiVersion"]?.string != DeclarationValidator.apiVersion {
+                let problem: RulePackProblem =
+                    root["apiVersion"]?.string.map { .unsupportedAPIVersion($0) }
+                    ?? .missingKey("apiVersion", in: "an Exceptions document")
+                diagnostics.append(
+                    .error(problem.message, file: file.name, at: root.entry("apiVersion")?.value.mark ?? root.mark))
+                continue
+            }
             guard root.entries != nil, root["kind"]?.string == "Exceptions",
                 root["apiVersion"]?.string == DeclarationValidator.apiVersion
             else {

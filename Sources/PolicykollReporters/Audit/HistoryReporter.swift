@@ -150,6 +150,7 @@ public struct HistoryReporter: Sendable {
     func markdown(_ audits: [AuditSnapshot], areas: Table, organisations: Table) -> String {
         let say = Wording(language: language)
         var text = "# " + say("Efterlevnad över tid", "Compliance over time") + "\n\n"
+        guard !audits.isEmpty else { return text + say("Inga revisioner är registrerade.\n", "No audits are recorded.\n") }
         text += "| " + say("etikett", "label") + " | " + say("per", "as of") + " | " + say("regelpaket", "rule pack")
         text += " | system | " + say("efterlevnad", "compliance") + " |\n|---|---|---|---:|---:|\n"
         for audit in audits {
