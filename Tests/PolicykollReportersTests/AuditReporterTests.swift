@@ -177,4 +177,19 @@ struct AuditReporterTests {
             #expect(Set(widths).count == 1, "\(table)")
         }
     }
+
+    @Test("warnings of the inventory (not those about exceptions, which the register shows) are in HTML and Markdown")
+    func inputWarnings() throws {
+        let plain = try AuditFixtures.audit()
+        #expect(!plain.warnings.isEmpty, "the fixture's exceptions give warnings")
+        #expect(plain.inputWarnings.isEmpty)
+        let extra = AuditFixtures.declaration(id: "delta", organisation: "Org B", spec: "  flag: yes")
+        let audit = try AuditFixtures.audit(extra: [("org-b/delta.yaml", extra)])
+        #expect(audit.inputWarnings.map(\.file) == ["org-b/delta.yaml"])
+        let html = AuditHTMLReporter().render(audit)
+        #expect(html.contains("<h3 id=\"varningar\">Warnings</h3>") && html.contains("org-b/delta.yaml:8:9"))
+        #expect(!html.contains("Every file could be read"))
+        let markdown = AuditMarkdownReporter().render(audit)
+        #expect(markdown.contains("## Warnings") && markdown.contains("`org-b/delta.yaml:8:9` | ambiguous boolean 'yes'"))
+    }
 }

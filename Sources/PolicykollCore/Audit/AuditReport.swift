@@ -49,6 +49,16 @@ public struct AuditReport: Sendable {
     /// The change since the previous recorded audit, when a history holds one.
     public var trend: AuditTrend?
 
+    /// The warnings that are not about an exception (those are in the exception register):
+    /// what the loader noted while reading the inventory, such as a file link that cannot be
+    /// followed or an ambiguous boolean.
+    public var inputWarnings: [Diagnostic] {
+        let aboutExceptions = Set(exceptions.map { "\($0.exception.file)\u{0}\($0.exception.mark)" })
+        return warnings.filter { warning in
+            warning.mark.map { !aboutExceptions.contains("\(warning.file)\u{0}\($0)") } ?? true
+        }
+    }
+
     /// Whether an exception is still in force but expires within ``expiryHorizonDays``.
     public static func isExpiringSoon(_ use: ExceptionUse) -> Bool {
         use.state != .expired && use.daysLeft <= expiryHorizonDays

@@ -131,7 +131,9 @@ extension AuditHTMLReporter.Page {
     func inventoryProblems() -> String {
         var html =
             "<section id=\"inventering\" class=\"wrap\">\n<h2>" + say("Inventeringens brister", "Inventory problems") + "</h2>\n"
-        let nothing = audit.errors.isEmpty && audit.unknownIntegrationTargets.isEmpty && audit.skippedFiles.isEmpty
+        let warnings = audit.inputWarnings
+        let nothing =
+            audit.errors.isEmpty && warnings.isEmpty && audit.unknownIntegrationTargets.isEmpty && audit.skippedFiles.isEmpty
         if nothing {
             html +=
                 "<p>"
@@ -155,6 +157,20 @@ extension AuditHTMLReporter.Page {
             for error in audit.errors {
                 let location = error.file + (error.mark.map { ":\($0.line):\($0.column)" } ?? "")
                 html += "<tr><td class=\"loc\">\(h(location))</td><td>\(h(error.message))</td></tr>\n"
+            }
+            html += "</tbody></table>\n"
+        }
+        if !warnings.isEmpty {
+            html += "<h3 id=\"varningar\">" + say("Varningar", "Warnings") + "</h3>\n<p>"
+            html += say(
+                "Sådant som lästes men bör rättas, eller som inte kunde läsas och hoppades över.",
+                "What was read but should be corrected, or could not be read and was skipped.")
+            html +=
+                "</p>\n<table class=\"data\"><thead><tr><th scope=\"col\">" + say("Plats", "Location") + "</th><th scope=\"col\">"
+            html += say("Varning", "Warning") + "</th></tr></thead><tbody>\n"
+            for warning in warnings {
+                let location = warning.file + (warning.mark.map { ":\($0.line):\($0.column)" } ?? "")
+                html += "<tr><td class=\"loc\">\(h(location))</td><td>\(h(warning.message))</td></tr>\n"
             }
             html += "</tbody></table>\n"
         }

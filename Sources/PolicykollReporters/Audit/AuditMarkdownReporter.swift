@@ -107,6 +107,15 @@ public struct AuditMarkdownReporter: AuditReporter {
                 text += "| \(MarkdownReporter.code(location)) | \(MarkdownReporter.cell(error.message)) |\n"
             }
         }
+        let warnings = audit.inputWarnings
+        if !warnings.isEmpty {
+            text += "\n## " + say("Varningar", "Warnings") + "\n\n"
+            text += "| " + say("plats", "location") + " | " + say("varning", "warning") + " |\n|---|---|\n"
+            for warning in warnings {
+                let location = warning.file + (warning.mark.map { ":\($0.line):\($0.column)" } ?? "")
+                text += "| \(MarkdownReporter.code(location)) | \(MarkdownReporter.cell(warning.message)) |\n"
+            }
+        }
         return text
     }
 }
