@@ -77,12 +77,23 @@ public struct JUnitReporter: Reporter {
                     name: "policykoll input errors", package: "policykoll", id: suites.count, timestamp: timestamp,
                     tests: cases.count, failures: 0, errors: cases.count, skipped: 0, properties: [], cases: cases))
         }
+        // Warnings (expired or unused exceptions, loader notes) are no test: a suite of none
+        // carries them as its standard error, where CI systems show a suite's log.
+        if !report.warnings.isEmpty {
+            let log = report.warnings.map { warning in
+                warning.file + (warning.mark.map { ":\($0.line):\($0.column)" } ?? "") + ": warning: " + warning.message
+            }
+            suites.append(
+                suite(
+                    name: "policykoll warnings", package: "policykoll", id: suites.count, timestamp: timestamp, tests: 0,
+                    failures: 0, errors: 0, skipped: 0, properties: [], cases: [], standardError: log.joined(separator: "\n")))
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n" + suites.joined() + "</testsuites>\n"
     }
 
     private func suite(
         name: String, package: String, id: Int, timestamp: String, tests: Int, failures: Int, errors: Int, skipped: Int,
-        properties: [(String, String)], cases: [String]
+        properties: [(String, String)], cases: [String], standardError: String = ""
     ) -> String {
         var text = "  <testsuite name=\"\(XMLText.escape(name))\" package=\"\(XMLText.escape(package))\" id=\"\(id)\""
         text += " timestamp=\"\(timestamp)\" hostname=\"localhost\" tests=\"\(tests)\" failures=\"\(failures)\""
@@ -97,7 +108,9 @@ public struct JUnitReporter: Reporter {
             text += "    </properties>\n"
         }
         for testCase in cases { text += testCase + "\n" }
-        text += "    <system-out/>\n    <system-err/>\n  </testsuite>\n"
+        text += "    <system-out/>\n"
+        text += standardError.isEmpty ? "    <system-err/>\n" : "    <system-err>\(XMLText.content(standardError))</system-err>\n"
+        text += "  </testsuite>\n"
         return text
     }
 }

@@ -34,6 +34,19 @@ public struct MarkdownReporter: Reporter {
             }
             text += "\n"
         }
+        // Warnings never fail the gate, but a reviewer should see an expired or unused
+        // exception and what the loader noted; a long list is cut, the rest counted.
+        if !report.warnings.isEmpty {
+            text += sv ? "### Varningar\n\n" : "### Warnings\n\n"
+            text += sv ? "| plats | varning |\n|---|---|\n" : "| location | warning |\n|---|---|\n"
+            for warning in report.warnings.prefix(Self.maxWarnings) {
+                let location = warning.file + (warning.mark.map { ":\($0.line):\($0.column)" } ?? "")
+                text += "| \(Self.code(location)) | \(Self.cell(warning.message)) |\n"
+            }
+            let more = report.warnings.count - Self.maxWarnings
+            if more > 0 { text += sv ? "\n… och \(more) till.\n" : "\n… and \(more) more.\n" }
+            text += "\n"
+        }
         if !report.findings.isEmpty {
             text += sv ? "### Fynd\n\n" : "### Findings\n\n"
             text +=
@@ -50,6 +63,9 @@ public struct MarkdownReporter: Reporter {
         }
         return text
     }
+
+    /// The most warnings a comment lists.
+    static let maxWarnings = 50
 
     static func icon(_ severity: Severity) -> String {
         switch severity {
