@@ -133,6 +133,13 @@ public struct TextReporter: StreamingReporter {
             let errors = report.errors.count
             line += "; " + say("\(errors) indatafel", counted(errors, "input error", "input errors"))
         }
+        // The counts before are of findings; the warnings printed about the inputs are counted
+        // apart, so that "0 warnings" under a list of them does not read as a contradiction.
+        if !report.warnings.isEmpty {
+            let warnings = report.warnings.count
+            line +=
+                "; " + say(counted(warnings, "indatavarning", "indatavarningar"), counted(warnings, "input warning", "input warnings"))
+        }
         return line + "\n"
     }
 }
