@@ -138,7 +138,8 @@ public struct TextReporter: StreamingReporter {
         if !report.warnings.isEmpty {
             let warnings = report.warnings.count
             line +=
-                "; " + say(counted(warnings, "indatavarning", "indatavarningar"), counted(warnings, "input warning", "input warnings"))
+                "; "
+                + say(counted(warnings, "indatavarning", "indatavarningar"), counted(warnings, "input warning", "input warnings"))
         }
         return line + "\n"
     }

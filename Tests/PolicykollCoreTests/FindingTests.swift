@@ -154,7 +154,21 @@ struct FindingTests {
         let lower = Fixtures.declarationText(id: "other", spec: "  security: {classification: {confidentiality: 1}}")
         let withLower = try findings(condition, inventory: [("inventory/other.yaml", lower)])
         #expect(withLower.count == 3)
-        #expect(withLower.first?.observation == .failingReference(id: "other"))
+        // The finding says where the referenced declaration fails: its value, or that it is missing.
+        #expect(
+            withLower.first?.observation
+                == .failingReference(
+                    id: "other", because: ReferencedPlace(path: "spec.security.classification.confidentiality", valueText: "1")))
+        #expect(
+            withLower.first?.message.hasSuffix(
+                "(spec.architecture.integrations[0].target: 'other' does not satisfy the condition; in 'other', "
+                    + "spec.security.classification.confidentiality: 1)") == true, "\(withLower.first?.message ?? "")")
+        let bare = Fixtures.declarationText(id: "other", spec: "  security: {}")
+        let withBare = try findings(condition, inventory: [("inventory/other.yaml", bare)], language: .sv)
+        #expect(
+            withBare.first?.message.hasSuffix(
+                "'other' uppfyller inte villkoret; i 'other' saknas spec.security.classification.confidentiality)") == true,
+            "\(withBare.first?.message ?? "")")
     }
 
     @Test("ref of a missing value fails; ref of the wrong kind fails")

@@ -235,8 +235,15 @@ public struct Evaluator: Sendable {
         }
         guard let assertion else { return Verdict(holds: true, traces: .one(trace(path, located, in: scope))) }
         let targetScope = Scope(subject: scope.subject, base: target.root, basePath: BasePath(), baseMark: target.root.mark)
-        let holds = evaluate(assertion, in: targetScope).holds
-        return Verdict(holds: holds, traces: .one(trace(path, located, in: scope, holds ? .value : .failingReference(id: id))))
+        let verdict = evaluate(assertion, in: targetScope)
+        guard !verdict.holds else { return Verdict(holds: true, traces: .one(trace(path, located, in: scope))) }
+        // Say where the referenced declaration fails, when the condition looked somewhere there.
+        let because = verdict.traces.all.first.map { trace -> ReferencedPlace in
+            let place = trace.evidence()
+            return ReferencedPlace(path: place.path, valueText: place.observation == .missing ? nil : place.valueText)
+        }
+        return Verdict(
+            holds: false, traces: .one(trace(path, located, in: scope, .failingReference(id: id, because: because))))
     }
 
     // MARK: - Operators

@@ -12,10 +12,26 @@ public enum Observation: Sendable, Hashable {
     case unknownReference(id: String, kind: String)
     /// `ref` found a value that is not a string, so not an id at all.
     case notAnID(kind: String)
-    /// `ref` found the declaration, but it does not satisfy the nested condition.
-    case failingReference(id: String)
+    /// `ref` found the declaration, but it does not satisfy the nested condition: where in it
+    /// the condition failed, when it looked at a place.
+    case failingReference(id: String, because: ReferencedPlace?)
     /// A value was there, but the `{path: P}` it is compared with is missing (or null).
     case missingOperand(path: String)
+}
+
+/// Where, in a declaration that a `ref` names, its condition failed: the path there, and the
+/// value found (`nil` when it is missing).
+public struct ReferencedPlace: Sendable, Hashable {
+    /// The path in the referenced declaration.
+    public var path: String
+    /// The value found there, shortened and written so that its type shows; `nil` when missing.
+    public var valueText: String?
+
+    /// Creates a place.
+    public init(path: String, valueText: String?) {
+        self.path = path
+        self.valueText = valueText
+    }
 }
 
 /// The place a condition looked at, for locating findings.

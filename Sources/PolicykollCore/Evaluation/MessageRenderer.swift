@@ -54,8 +54,16 @@ final class MessageRenderer {
         case (.notAnID(let kind), _):
             appendValue(evidence, declaration: declaration, to: &bytes)
             bytes += (language == .sv ? ", inget id för ett deklarerat \(kind)" : ", not the id of a declared \(kind)").utf8
-        case (.failingReference(let id), .sv): bytes += ": '\(id)' uppfyller inte villkoret".utf8
-        case (.failingReference(let id), .en): bytes += ": '\(id)' does not satisfy the condition".utf8
+        case (.failingReference(let id, let because), _):
+            bytes += (language == .sv ? ": '\(id)' uppfyller inte villkoret" : ": '\(id)' does not satisfy the condition").utf8
+            if let because, !because.path.isEmpty {
+                switch (because.valueText, language) {
+                case (nil, .sv): bytes += "; i '\(id)' saknas \(because.path)".utf8
+                case (nil, .en): bytes += "; in '\(id)', \(because.path) is missing".utf8
+                case (let value?, .sv): bytes += "; i '\(id)': \(because.path): \(value)".utf8
+                case (let value?, .en): bytes += "; in '\(id)', \(because.path): \(value)".utf8
+                }
+            }
         case (.missingOperand(let path), _):
             appendValue(evidence, declaration: declaration, to: &bytes)
             bytes += (language == .sv ? ", jämfört med \(path) som saknas" : ", compared with \(path), which is missing").utf8
