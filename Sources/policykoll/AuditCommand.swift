@@ -45,7 +45,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD) for date operators and exception expiry. Default: today.")
     var asOf: CivilDate?
 
-    @Option(name: .long, help: "The language of the report: sv or en. Default: from LANG, else sv.")
+    @Option(
+        name: .long,
+        help: "The language of the report: sv or en. Default: from the locale (LC_ALL, LC_MESSAGES or LANG), else sv.")
     var lang: Language?
 
     @Option(name: .long, help: "An exceptions file (repeatable); inline exceptions in metadata.exceptions always apply.")

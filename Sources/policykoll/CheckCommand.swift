@@ -49,7 +49,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The date (YYYY-MM-DD) for date operators and exception expiry. Default: today.")
     var asOf: CivilDate?
 
-    @Option(name: .long, help: "The language of messages: sv or en. Default: from LANG, else sv.")
+    @Option(
+        name: .long, help: "The language of messages: sv or en. Default: from the locale (LC_ALL, LC_MESSAGES or LANG), else sv.")
     var lang: Language?
 
     @Option(name: .long, help: "Declarations that ref conditions may resolve to, loaded for reference only (repeatable).")

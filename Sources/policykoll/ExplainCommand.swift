@@ -16,7 +16,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "A rule pack folder or file (repeatable). Default: the pack embedded in the binary.")
     var policy: [String] = []
 
-    @Option(name: .long, help: "The language of the texts: sv or en. Default: from LANG, else sv.")
+    @Option(
+        name: .long, help: "The language of the texts: sv or en. Default: from the locale (LC_ALL, LC_MESSAGES or LANG), else sv."
+    )
     var lang: Language?
 
     func run() throws {

@@ -23,7 +23,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(name: .long, help: "The output format: text, json or markdown. Default: text.")
     var format: HistoryReporter.Format = .text
 
-    @Option(name: .long, help: "The language: sv or en. Default: from LANG, else sv.")
+    @Option(name: .long, help: "The language: sv or en. Default: from the locale (LC_ALL, LC_MESSAGES or LANG), else sv.")
     var lang: Language?
 
     func run() throws {

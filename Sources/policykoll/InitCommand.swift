@@ -16,7 +16,9 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: "Overwrite FILE if it exists.")
     var force = false
 
-    @Option(name: .long, help: "The language of the comments: sv or en. Default: from LANG, else sv.")
+    @Option(
+        name: .long,
+        help: "The language of the comments: sv or en. Default: from the locale (LC_ALL, LC_MESSAGES or LANG), else sv.")
     var lang: Language?
 
     func run() throws {

@@ -24,7 +24,11 @@ struct RulesCommand: ParsableCommand {
     @Option(name: .long, help: "The output format: text, json or markdown.")
     var format: RulesFormat = .text
 
-    @Option(name: .long, help: "The language of titles in text and Markdown: sv or en. Default: from LANG, else sv.")
+    @Option(
+        name: .long,
+        help:
+            "The language of titles in text and Markdown: sv or en. Default: from the locale (LC_ALL, LC_MESSAGES or LANG), else sv."
+    )
     var lang: Language?
 
     func run() throws {

@@ -37,7 +37,8 @@ extension CivilDate: ExpressibleByArgument {
     }
 }
 
-/// The language from `--lang`, else from `LANG` (English for `en…`), else Swedish.
+/// The language from `--lang`, else from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`: English
+/// for `en…`), else Swedish.
 func resolveLanguage(_ option: Language?) -> Language {
-    option ?? Language.fromLocale(ProcessInfo.processInfo.environment["LANG"])
+    option ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
 }

@@ -48,6 +48,14 @@ struct CatalogueCommandTests {
         #expect(english.stdoutLines.last?.hasSuffix("principles, 4 areas") == true)
         let swedish = await CLI.run(["rules"])
         #expect(swedish.stdout.contains("Arkitektur och informationssäkerhet [arkitektur-och-informationssakerhet]"))
+        // Severities in the chosen language too.
+        #expect(swedish.stdoutLines.contains { $0.contains("GBG-ARK-001") && $0.contains(" fel ") })
+        #expect(!swedish.stdoutLines.contains { $0.contains("GBG-") && ($0.contains(" error ") || $0.contains(" warning ")) })
+        // The locale decides without --lang: LC_ALL before LANG, unless it is C.
+        let fromLocale = await CLI.run(["rules"], environment: ["LC_ALL": "en_GB.UTF-8", "LANG": "sv_SE.UTF-8"])
+        #expect(fromLocale.stdout.contains("Architecture and information security"))
+        let underC = await CLI.run(["rules"], environment: ["LC_ALL": "C", "LANG": "en_US.UTF-8"])
+        #expect(underC.stdout.contains("Architecture and information security"))
     }
 
     @Test("docs/coverage.md is the Markdown coverage matrix of the embedded pack")

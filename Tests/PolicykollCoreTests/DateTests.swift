@@ -56,6 +56,12 @@ struct DateTests {
         #expect(Language.fromLocale("en_US.UTF-8") == .en)
         #expect(Language.fromLocale("sv_SE.UTF-8") == .sv)
         #expect(Language.fromLocale("C") == .sv)
+        #expect(Language.fromEnvironment(["LANG": "en_GB.UTF-8"]) == .en)
+        #expect(Language.fromEnvironment(["LC_ALL": "sv_SE.UTF-8", "LANG": "en_GB.UTF-8"]) == .sv)
+        #expect(Language.fromEnvironment(["LC_MESSAGES": "en_US.UTF-8", "LANG": "sv_SE.UTF-8"]) == .en)
+        #expect(Language.fromEnvironment(["LC_ALL": "C.UTF-8", "LANG": "en_GB.UTF-8"]) == .en)
+        #expect(Language.fromEnvironment(["LC_ALL": "", "LC_MESSAGES": "POSIX", "LANG": "en"]) == .en)
+        #expect(Language.fromEnvironment([:]) == .sv)
         #expect(Language.fromLocale(nil) == .sv)
     }
 }

@@ -55,7 +55,7 @@ public struct RuleCatalogueMarkdownReporter: Sendable {
                 let list =
                     rules.isEmpty
                     ? (sv ? "— (ingen regel)" : "— (no rule)")
-                    : rules.map { "\($0.id) (\($0.severity.rawValue))" }.joined(separator: "<br>")
+                    : rules.map { "\($0.id) (\(Wording(language: language).severity($0.severity)))" }.joined(separator: "<br>")
                 output +=
                     "| \(escape(area.title.text(language))) | **\(principle.id)** \(escape(principle.title.text(language))) | \(list) |\n"
             }
@@ -75,7 +75,8 @@ public struct RuleCatalogueMarkdownReporter: Sendable {
                 output += sv ? "| regel | allvarlighet | krav |\n" : "| rule | severity | requirement |\n"
                 output += "|---|---|---|\n"
                 for rule in rules {
-                    output += "| \(rule.id) | \(rule.severity.rawValue) | \(escape(rule.title.text(language))) |\n"
+                    output +=
+                        "| \(rule.id) | \(Wording(language: language).severity(rule.severity)) | \(escape(rule.title.text(language))) |\n"
                 }
             }
         }

@@ -24,7 +24,8 @@ public struct RuleCatalogueTextReporter: Sendable {
                 if rules.isEmpty { output += "      " + (sv ? "(inga regler)" : "(no rules)") + "\n" }
                 for rule in rules {
                     let id = rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
-                    let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    let severity = Wording(language: language).severity(rule.severity).padding(
+                        toLength: 7, withPad: " ", startingAt: 0)
                     output += "      \(id)  \(severity)  \(rule.title.text(language))\n"
                 }
             }
