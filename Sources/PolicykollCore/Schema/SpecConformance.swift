@@ -67,9 +67,13 @@ public enum SpecConformance {
         }
         switch node.value {
         case .mapping(let entries) where !constraint.propertyKeys.isEmpty:
-            // A scan, not a table: a section names a dozen fields, and most keys are short.
+            // A scan, not a table: a section names a dozen fields, and most keys are short. It
+            // starts after the field found last, so that a mapping written in the schema's order
+            // (as templates and most declarations are) finds each key at the first comparison.
+            var next = 0
             for position in entries.indices {
-                guard let property = constraint.propertyKeys.firstIndex(of: entries[position].key) else { continue }
+                guard let property = constraint.propertyIndex(of: entries[position].key, from: next) else { continue }
+                next = property + 1
                 steps.append(position)
                 check(entries[position].value, against: constraint.properties[property], steps: &steps, into: &found)
                 steps.removeLast()
@@ -154,6 +158,16 @@ private final class FieldConstraint: Sendable {
     let propertyKeys: [String]
     let properties: [FieldConstraint]
     let items: FieldConstraint?
+    /// The position of a field among ``propertyKeys``, searched from `start` and then from the
+    /// beginning.
+    func propertyIndex(of key: String, from start: Int) -> Int? {
+        let keys = propertyKeys
+        let start = start < keys.count ? start : 0
+        for index in start..<keys.count where keys[index] == key { return index }
+        for index in 0..<start where keys[index] == key { return index }
+        return nil
+    }
+
     /// Whether anything beyond the type is asked of a value (most fields ask nothing more).
     private let judgesValues: Bool
 
