@@ -34,8 +34,9 @@ struct TestCommand: ParsableCommand {
                 output += "ok    \(id)  \(result.passCount) pass, \(result.failCount) fail (as of \(result.asOf))\n"
                 continue
             }
-            let location = "\(result.file):\(result.mark)"
             for (index, problem) in result.problems.enumerated() {
+                // At the example that misbehaved, so that an editor jumps to it.
+                let location = "\(result.file):\(result.problemMarks[index])"
                 output += (index == 0 ? "FAIL  \(id)  " : "      \(id)  ") + "\(location): \(problem.message)\n"
             }
         }

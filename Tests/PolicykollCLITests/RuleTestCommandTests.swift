@@ -30,7 +30,9 @@ struct RuleTestCommandTests {
             failLine("T-NOT-APPLICABLE")?.contains("examples.fail[0]: expected a finding but the rule was not applicable") == true
         )
         #expect(failLine("T-NO-FAIL")?.contains("no failing example") == true)
-        #expect(failLine("T-FAIL-PASSES")?.contains("\(Self.broken):20:9") == true, "a FAIL line points at the rule's id")
+        // A FAIL line points at the example that misbehaved; a missing example, at the rule's id.
+        #expect(failLine("T-FAIL-PASSES")?.contains("\(Self.broken):28:14:") == true, "\(failLine("T-FAIL-PASSES") ?? "")")
+        #expect(failLine("T-NO-FAIL")?.contains("\(Self.broken):48:9:") == true, "\(failLine("T-NO-FAIL") ?? "")")
         #expect(lines.last == "5 rules: 1 ok, 4 failed")
     }
 

@@ -39,6 +39,8 @@ struct DeclarationValidationTests {
                 "apiVersion: policykoll/v1\nkind: Rules\nmetadata: {id: a, name: A, organisation: O}\nspec: {}\n",
                 "this is a Rules document, not a declaration", 2, 7
             ),
+            // As it usually is: with none of a declaration's fields, still named for what it is.
+            ("apiVersion: policykoll/v1\nkind: Rules\nrules: []\n", "this is a Rules document, not a declaration", 2, 7),
             (
                 "apiVersion: policykoll/v1\nkind: System\nmetadata: {name: A, organisation: O}\nspec: {}\n",
                 "required field 'metadata.id' is missing", 3, 1

@@ -36,6 +36,13 @@ public struct DeclarationValidator: Sendable {
             return (nil, problems)
         }
 
+        // A rule pack, Rules or Exceptions document among declarations: say what it is (and how
+        // to pass it) before listing the fields it lacks as a declaration.
+        if let kind = root.entry("kind"), let name = kind.value.string, Self.nonDeclarationKinds.contains(name) {
+            fail(.notADeclaration(kind: name), at: kind.value.mark)
+            return (nil, problems)
+        }
+
         // A document with none of the envelope is not a declaration at all: say so once.
         let envelope = ["apiVersion", "kind", "metadata", "spec"]
         let missing = envelope.filter { root[$0] == nil }

@@ -30,15 +30,20 @@ public enum RuleExampleRunner {
     public static func run(_ rule: Rule, asOf: CivilDate, validator: DeclarationValidator) -> RuleTestResult {
         let examples = rule.examples
         var problems: [RuleTestProblem] = []
-        if examples.pass.isEmpty { problems.append(.missingPassExample) }
-        if examples.fail.isEmpty { problems.append(.missingFailExample) }
+        var marks: [Mark] = []
+        func report(_ problem: RuleTestProblem, at mark: Mark) {
+            problems.append(problem)
+            marks.append(mark)
+        }
+        if examples.pass.isEmpty { report(.missingPassExample, at: rule.mark) }
+        if examples.fail.isEmpty { report(.missingFailExample, at: rule.mark) }
 
         var inventory: [Declaration] = []
         for (offset, node) in examples.inventory.enumerated() {
             switch declaration(from: node, for: rule, validator: validator) {
             case .success(let declaration): inventory.append(declaration)
             case .failure(let error):
-                problems.append(.invalidExample(list: "inventory", index: offset, message: error.message))
+                report(.invalidExample(list: "inventory", index: offset, message: error.message), at: node.mark)
             }
         }
         // As in a check, `ref` resolves against the declaration itself and the inventory (the
@@ -52,29 +57,29 @@ public enum RuleExampleRunner {
         for (offset, node) in examples.pass.enumerated() {
             switch declaration(from: node, for: rule, validator: validator) {
             case .failure(let error):
-                problems.append(.invalidExample(list: "pass", index: offset, message: error.message))
+                report(.invalidExample(list: "pass", index: offset, message: error.message), at: node.mark)
             case .success(let declaration):
                 if case .fail(let evidence) = evaluate(declaration) {
                     let messages = evidence.map { renderer.message(forRuleAt: 0, declaration: declaration, evidence: $0) }
-                    problems.append(.unexpectedFinding(index: offset, findings: messages))
+                    report(.unexpectedFinding(index: offset, findings: messages), at: node.mark)
                 }
             }
         }
         for (offset, node) in examples.fail.enumerated() {
             switch declaration(from: node, for: rule, validator: validator) {
             case .failure(let error):
-                problems.append(.invalidExample(list: "fail", index: offset, message: error.message))
+                report(.invalidExample(list: "fail", index: offset, message: error.message), at: node.mark)
             case .success(let declaration):
                 switch evaluate(declaration) {
                 case .fail: break
-                case .pass: problems.append(.noFinding(index: offset))
-                case .notApplicable: problems.append(.notApplicable(index: offset))
+                case .pass: report(.noFinding(index: offset), at: node.mark)
+                case .notApplicable: report(.notApplicable(index: offset), at: node.mark)
                 }
             }
         }
         return RuleTestResult(
             ruleID: rule.id, file: rule.file, mark: rule.mark, asOf: asOf, passCount: examples.pass.count,
-            failCount: examples.fail.count, problems: problems)
+            failCount: examples.fail.count, problems: problems, problemMarks: marks)
     }
 
     /// An example with the envelope's defaults filled in, validated as a declaration.

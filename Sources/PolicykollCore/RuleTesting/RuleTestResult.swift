@@ -16,6 +16,9 @@ public struct RuleTestResult: Sendable {
     public var failCount: Int
     /// What misbehaved; empty when every example did what it should.
     public var problems: [RuleTestProblem]
+    /// Where each of ``problems`` is, at the same position: the example that misbehaved, or the
+    /// rule's `id` when an example is missing.
+    public var problemMarks: [Mark]
 
     /// Whether every example behaved and both kinds were there.
     public var succeeded: Bool { problems.isEmpty }
