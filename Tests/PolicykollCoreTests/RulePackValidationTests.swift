@@ -39,6 +39,12 @@ struct RulePackValidationTests {
             rules: rule("    appliesTo: [System, Sytsem]\n    assert: {path: spec.x, exists: true}"),
             message: "unknown kind 'Sytsem'; did you mean 'System'? (kinds are case-sensitive)", line: 9, column: 25),
         .init(
+            name: "a misspelt {path: …} operand", rules: rule("    assert: {path: spec.x, equals: {paht: spec.y}}"),
+            message: "'{paht: …}' would be compared as a literal mapping; did you mean '{path: …}'?", line: 9, column: 37),
+        .init(
+            name: "{Path: …} in another case", rules: rule("    assert: {path: spec.x, contains: {Path: spec.y}}"),
+            message: "'{Path: …}' would be compared as a literal mapping; did you mean '{path: …}'?", line: 9, column: 39),
+        .init(
             name: "empty appliesTo", rules: rule("    appliesTo: []\n    assert: {path: spec.x, exists: true}"),
             message: "'appliesTo' must be a list of at least one kind, found an empty list", line: 9, column: 16),
         .init(

@@ -195,7 +195,20 @@ struct ConditionCompiler {
         if let pathNode = pathOperand(node) {
             return compilePath(pathNode, key: "path").map { .path($0) }
         }
+        // `{paht: spec.x}` or `{Path: spec.x}` would be a literal mapping that no value equals:
+        // a rule that silently never holds.
+        if let entries = node.entries, entries.count == 1, Self.looksLikePath(entries[0].key) {
+            problems.report(.misspeltPathOperand(entries[0].key), at: entries[0].keyMark)
+            return nil
+        }
         return .literal(node)
+    }
+
+    /// Whether a key is `path` in another case, one letter off, or with its letters swapped.
+    static func looksLikePath(_ key: String) -> Bool {
+        let lowered = key.lowercased()
+        guard key != "path" else { return false }
+        return Suggestion.editDistance(lowered, "path") <= 1 || lowered.sorted() == "path".sorted()
     }
 
     private mutating func dateOperand(_ node: YAMLNode) -> DateOperand? {

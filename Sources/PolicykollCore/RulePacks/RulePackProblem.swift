@@ -23,6 +23,7 @@ public enum RulePackProblem: Sendable, Equatable {
     case mixedCondition(String)
     case emptyConditionList(String)
     case invalidOperand(operator: String, expected: String)
+    case misspeltPathOperand(String)
     case invalidRegex(String, reason: String)
     case invalidDuration(String)
     case invalidDate(String)
@@ -84,6 +85,8 @@ public enum RulePackProblem: Sendable, Equatable {
             return "'\(key)' needs a non-empty list of conditions"
         case .invalidOperand(let name, let expected):
             return "'\(name)' needs \(expected)"
+        case .misspeltPathOperand(let key):
+            return "'{\(key): …}' would be compared as a literal mapping; did you mean '{path: …}'?"
         case .invalidRegex(let pattern, let reason):
             return "invalid regular expression '\(pattern)': \(reason)"
         case .invalidDuration(let text):
