@@ -31,10 +31,15 @@ struct CheckSettings {
         var configuration = ProjectConfiguration()
         let configurationFile = configurationPath(command)
         if let path = configurationFile {
-            let read = InputCollector.readAll([path])
-            for problem in read.problems { Console.error(style.render(problem, lines: nil)) }
-            guard let file = read.files.first else { throw ExitStatus.usage.exitCode }
-            let folder = (path as NSString).deletingLastPathComponent
+            // One file, read as named: a folder is an error, not a search for files in it.
+            let file: SourceFile
+            switch InputCollector.read(.file(path, discovered: false)) {
+            case .success(let read): file = read
+            case .failure(let problem):
+                Console.error(style.render(problem, lines: nil))
+                throw ExitStatus.usage.exitCode
+            }
+            let folder = PathName.folder(of: path)
             let loaded = ProjectConfiguration.load(file, folder: folder)
             let lines = SourceLines(file.bytes)
             for diagnostic in loaded.diagnostics { Console.error(style.render(diagnostic, lines: lines)) }

@@ -112,8 +112,7 @@ enum ReportOutput {
         to path: String, keeping existing: stat?, produce: (([UInt8]) -> Void) -> Void,
         fallback: (Int32) -> String?? = { _ in nil }
     ) -> String? {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.policykoll-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary = PathName.folder(of: path) + "/.policykoll-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let error = errno

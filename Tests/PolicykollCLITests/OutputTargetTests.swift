@@ -81,4 +81,29 @@ struct OutputTargetTests {
         #expect(after == before, "nothing else changed")
         #expect((try JSONSerialization.jsonObject(with: report) as? [String: Any])?["findings"] != nil)
     }
+
+    @Test("one-character names for --output and --config are files like any other (they crashed Foundation)")
+    func oneCharacterNames() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Fixture.data("decls/failing.yaml").write(to: folder.file("s"))
+        for name in ["o", "é"] {
+            let result = await CLI.run(["check", "s", "--no-config", "--format", "json", "--output", name], in: folder.url)
+            #expect(result.status == 1, "\(result.summary)")
+            #expect(FileManager.default.fileExists(atPath: folder.file(name).path))
+        }
+        let audit = await CLI.run(["audit", "s", "--format", "json", "--output", "h"], in: folder.url)
+        #expect(audit.status == 0, "\(audit.summary)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("h").path))
+        try Data("paths: [s]\nlang: en\n".utf8).write(to: folder.file("c"))
+        let configured = await CLI.run(["check", "--config", "c"], in: folder.url)
+        #expect(configured.status == 1, "\(configured.summary)")
+        #expect(configured.stdout.contains("in 1 declaration"), "\(configured.summary)")
+        // A folder is no configuration file: refused at once, not searched.
+        for name in [".", "./"] {
+            let refused = await CLI.run(["check", "s", "--config", name], in: folder.url)
+            #expect(refused.status == 2, "\(refused.summary)")
+            #expect(!refused.wasSignalled)
+        }
+    }
 }
