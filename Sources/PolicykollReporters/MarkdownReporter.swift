@@ -17,6 +17,12 @@ public struct MarkdownReporter: Reporter {
             sv
             ? "\(counted(report.declarationCount, "deklaration kontrollerad", "deklarationer kontrollerade")) mot \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) per \(report.asOf).\n\n"
             : "\(counted(report.declarationCount, "declaration", "declarations")) checked against \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) as of \(report.asOf).\n\n"
+        if report.pack.isInvalid {
+            text +=
+                sv
+                ? "**Regelpaketet är ogiltigt: ingen regel utvärderades.** Rätta felen nedan.\n\n"
+                : "**The rule pack is invalid: no rule was evaluated.** Correct the errors below.\n\n"
+        }
         text +=
             sv
             ? "| fel | varningar | info | undantagna | baslinje | indatafel |\n"

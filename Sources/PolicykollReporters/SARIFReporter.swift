@@ -23,11 +23,13 @@ public struct SARIFReporter: StreamingReporter {
             var runMembers: [(key: String, write: (inout [UInt8], Int) -> Void)] = run(report, includingResults: false).map {
                 member in (member.0, { output, level in member.1.write(to: &output, indent: true, level: level) })
             }
-            runMembers[runMembers.count - 1].write = { output, level in
-                JSONValue.writeArrayInParallel(count: report.findings.count, to: &output, level: level, sink: sink) {
-                    index, bytes, level in
-                    result(report.findings[index], ruleIndex: ruleIndex[report.findings[index].ruleID])
-                        .write(to: &bytes, indent: true, level: level)
+            if !report.pack.isInvalid {
+                runMembers[runMembers.count - 1].write = { output, level in
+                    JSONValue.writeArrayInParallel(count: report.findings.count, to: &output, level: level, sink: sink) {
+                        index, bytes, level in
+                        result(report.findings[index], ruleIndex: ruleIndex[report.findings[index].ruleID])
+                            .write(to: &bytes, indent: true, level: level)
+                    }
                 }
             }
             JSONValue.writeObject(
@@ -69,11 +71,13 @@ public struct SARIFReporter: StreamingReporter {
         ])
     }
 
-    /// The members of the one run; `results` is the last.
+    /// The members of the one run; `results` is the last. Without a valid pack there is no
+    /// `results` at all: SARIF reads an absent `results` as "the tool produced none", where an
+    /// empty list would say "nothing was found" (and close a code-scanning platform's alerts).
     private func run(_ report: CheckReport, includingResults: Bool) -> [(String, JSONValue)] {
         let language = report.language
         let ruleIndex = includingResults ? Self.ruleIndex(report) : [:]
-        return [
+        let members: [(String, JSONValue)] = [
             (
                 "tool",
                 .object([
@@ -111,10 +115,10 @@ public struct SARIFReporter: StreamingReporter {
                 ])
             ),
             ("columnKind", .string("unicodeCodePoints")),
-            (
-                "results",
-                .array(includingResults ? report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleID]) } : [])
-            ),
+        ]
+        guard !report.pack.isInvalid else { return members }
+        return members + [
+            ("results", .array(includingResults ? report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleID]) } : []))
         ]
     }
 

@@ -133,6 +133,11 @@ public struct TextReporter: StreamingReporter {
             let errors = report.errors.count
             line += "; " + say("\(errors) indatafel", counted(errors, "input error", "input errors"))
         }
+        if report.pack.isInvalid {
+            line +=
+                "; "
+                + say("regelpaketet är ogiltigt: ingen regel utvärderades", "the rule pack is invalid: no rule was evaluated")
+        }
         // The counts before are of findings; the warnings printed about the inputs are counted
         // apart, so that "0 warnings" under a list of them does not read as a contradiction.
         if !report.warnings.isEmpty {

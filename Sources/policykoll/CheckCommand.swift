@@ -75,14 +75,13 @@ struct CheckCommand: ParsableCommand {
 
         // An invalid pack is an input error like any other: the declarations are still read and
         // validated, and every report is written with the pack's errors and no findings, so that
-        // a CI step always has its report. Exceptions and the baseline name rules, so they wait
-        // for a pack that loads. With no pack file read at all there is nothing to name.
+        // a CI step always has its report (RulePack.isInvalid). With no pack file read at all
+        // there is nothing to name.
         let loaded = PackLoading.load(settings.policy)
         guard let pack = loaded.pack ?? (loaded.files.isEmpty ? nil : loaded.withoutRules) else {
             printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
             throw ExitStatus.usage.exitCode
         }
-        let packIsUsable = loaded.pack != nil
 
         // Declarations are read by the engine as it parses them, so a large inventory is never
         // all in memory at once.
@@ -101,8 +100,7 @@ struct CheckCommand: ParsableCommand {
         var report = CheckEngine.check(
             pack: pack, reading: inputs, inventory: inventoryFiles,
             inputProblems: loaded.diagnostics + inputProblems + inventoryProblems + exceptionProblems + baselineProblems,
-            exceptionFiles: packIsUsable ? exceptionFiles : [], baseline: packIsUsable ? baselineFile : nil,
-            options: options)
+            exceptionFiles: exceptionFiles, baseline: baselineFile, options: options)
         for file in loaded.files where loaded.diagnostics.contains(where: { $0.file == file.name && $0.mark != nil }) {
             report.sources[file.name] = SourceLines(file.bytes)
         }

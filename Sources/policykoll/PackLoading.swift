@@ -23,9 +23,7 @@ enum PackLoading {
         let result = RulePackLoader.load(files)
         let diagnostics = (problems + result.diagnostics).sorted(by: Diagnostic.ordered)
         guard problems.allSatisfy({ $0.severity != .error }) else {
-            var withoutRules = result.pack ?? result.withoutRules
-            withoutRules?.rules = []
-            return (nil, diagnostics, files, withoutRules)
+            return (nil, diagnostics, files, result.pack?.withoutRules() ?? result.withoutRules)
         }
         return (result.pack, diagnostics, files, result.withoutRules)
     }

@@ -142,20 +142,52 @@ struct BrokenPackTests {
         defer { folder.remove() }
         let sarif = folder.file("results.sarif").path
         let junit = folder.file("results.xml").path
+        let markdown = folder.file("results.md").path
+        // A declaration with an inline exception, an exceptions file and a baseline: none can be
+        // judged without the pack's rules, and none may give a false "unknown rule" error.
+        let declaration = folder.file("sys.yaml")
+        try Data(
+            """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata:
+              id: sys
+              name: System
+              organisation: O
+              exceptions: [{rule: BAD-001, reason: r, approvedBy: a, expires: 2030-01-01}]
+            spec: {}
+
+            """.utf8
+        ).write(to: declaration)
+        let exceptions = folder.file("exceptions.yaml")
+        try Data(
+            "apiVersion: policykoll/v1\nkind: Exceptions\nexceptions:\n  - {rule: BAD-001, declaration: sys, reason: r, approvedBy: a, expires: 2030-01-01}\n"
+                .utf8
+        ).write(to: exceptions)
+        let baseline = folder.file("baseline.json")
+        try Data("{\"findings\": []}".utf8).write(to: baseline)
         let path = Fixture.path("bad-packs/unknown-operator.yaml")
         let result = await CLI.run([
-            "check", "--policy", path, "--as-of", "2026-11-26", "--format", "sarif", "--output", sarif, "--format",
-            "junit", "--output", junit, Fixture.path("decls/clean.yaml"),
+            "check", "--policy", path, "--as-of", "2026-11-26", "--exceptions", exceptions.path, "--baseline", baseline.path,
+            "--lang", "en", "--format", "sarif", "--output", sarif, "--format", "junit", "--output", junit, "--format",
+            "markdown", "--output", markdown, "--format", "text", declaration.path,
         ])
         #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stdout.contains("; the rule pack is invalid: no rule was evaluated"), "\(result.summary)")
+        #expect(!result.stdout.contains("not in the rule pack"), "\(result.summary)")
+        #expect(result.stdout.contains("\(exceptions.path): warning: not applied: the rule pack is invalid"), "\(result.summary)")
+        #expect(result.stdout.contains("\(baseline.path): warning: not applied: the rule pack is invalid"), "\(result.summary)")
         let log = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any]
         let run = try #require((log?["runs"] as? [[String: Any]])?.first)
         let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
         #expect(invocation["executionSuccessful"] as? Bool == false)
         #expect("\(invocation["toolExecutionNotifications"] ?? "")".contains("unknown operator"))
-        #expect((run["results"] as? [Any])?.isEmpty == true)
+        // No `results` at all: "produced none", never "found nothing", which would close alerts.
+        #expect(run["results"] == nil)
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(xml.contains("unknown operator &apos;equal&apos;") || xml.contains("unknown operator 'equal'"), "\(xml)")
+        let comment = try String(contentsOfFile: markdown, encoding: .utf8)
+        #expect(comment.contains("**The rule pack is invalid: no rule was evaluated.**"))
     }
 
     @Test(

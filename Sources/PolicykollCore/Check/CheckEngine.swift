@@ -166,20 +166,28 @@ public enum CheckEngine {
         // Files are read in order, so findings are usually in order already: sort only if not.
         findings = Finding.sortedInReportOrder(consume findings)
 
+        // Exceptions and a baseline name rules: without a valid pack they cannot be judged (every
+        // rule would be unknown), so they are not read, and the report says so.
+        if pack.isInvalid {
+            for file in exceptionFiles.map(\.name) + [baseline?.name].compactMap({ $0 }) {
+                diagnostics.append(Diagnostic(.warning, file: file, mark: nil, message: Self.notAppliedMessage))
+            }
+        }
+        let judgesExceptions = !pack.isInvalid
         var exceptions: [PolicyException] = []
         let knownRules = Set(pack.rules.map(\.id))
-        for file in exceptionFiles {
+        for file in exceptionFiles where judgesExceptions {
             let loaded = ExceptionLoader.load(file, knownRules: knownRules)
             exceptions += loaded.exceptions
             diagnostics += loaded.diagnostics
         }
-        for result in results {
+        for result in results where judgesExceptions {
             let loaded = ExceptionLoader.inline(result.declaration, knownRules: knownRules)
             exceptions += loaded.exceptions
             diagnostics += loaded.diagnostics
         }
         var baselineFingerprints: Set<String> = []
-        if let baseline {
+        if let baseline, judgesExceptions {
             let loaded = Baseline.load(baseline)
             baselineFingerprints = loaded.baseline?.fingerprints ?? []
             diagnostics += loaded.diagnostics
@@ -202,6 +210,9 @@ public enum CheckEngine {
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
             sources: sources, exceptions: triage.uses, skippedFiles: skipped, inputDigests: inputDigests)
     }
+
+    /// Why an exceptions file or a baseline was not read.
+    static let notAppliedMessage = "not applied: the rule pack is invalid, so no rule was evaluated"
 
     /// Whether a declaration comes before another by file, then by the line of its id.
     private static func precedes(_ lhs: Declaration, _ rhs: Declaration) -> Bool {

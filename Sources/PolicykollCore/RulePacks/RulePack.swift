@@ -121,6 +121,21 @@ public struct RulePack: Sendable {
     public var areas: [Area]
     /// The rules, in file order.
     public var rules: [Rule]
+    /// Whether this stands for a pack that failed validation: its name, hash and catalogue as
+    /// far as they could be read, and no rules (``RulePackLoader/Result/withoutRules``). A check
+    /// with it validates declarations and reports the pack's errors, but evaluates nothing and
+    /// applies no exception or baseline.
+    public var isInvalid = false
+
+    /// This pack as an invalid one stands: no rules, marked invalid, and named even when no
+    /// `RulePack` document could be read.
+    public func withoutRules() -> RulePack {
+        var invalid = self
+        invalid.rules = []
+        invalid.isInvalid = true
+        if invalid.name.isEmpty { invalid.name = "(invalid rule pack)" }
+        return invalid
+    }
 
     /// The area with an id.
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }

@@ -150,9 +150,7 @@ public enum RulePackLoader {
             areas: areas,
             rules: rules)
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
-            var identity = pack
-            identity.rules = []
-            return Result(pack: nil, diagnostics: diagnostics, withoutRules: identity)
+            return Result(pack: nil, diagnostics: diagnostics, withoutRules: pack.withoutRules())
         }
         return Result(pack: pack, diagnostics: diagnostics)
     }
