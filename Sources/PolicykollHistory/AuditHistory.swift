@@ -91,13 +91,16 @@ public struct AuditHistory: Sendable {
         let isHistoryOrBlank: Bool
         do {
             isHistoryOrBlank = try DatabaseQueue(path: path, configuration: configuration).read { db in
-                let tables = try String.fetchAll(
-                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                guard tables.contains("grdb_migrations") else { return tables.isEmpty }
+                // Everything the database holds (tables, views, triggers, indexes) but SQLite's own.
+                let objects = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                if objects.isEmpty { return true }
+                // A history holds nothing but its own tables (and their indexes); another
+                // program's database, even one made with GRDB, holds something else.
+                guard Set(objects).isSubset(of: HistorySchema.objects), objects.contains("grdb_migrations") else { return false }
                 let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-                // A history has its first migration; one being created by another process at
-                // this moment has only GRDB's (still empty) table so far.
-                return migrations.contains(HistorySchema.firstMigration) || (migrations.isEmpty && tables == ["grdb_migrations"])
+                // One being created by another process at this moment has only GRDB's (still
+                // empty) table so far.
+                return migrations.contains(HistorySchema.firstMigration) || (migrations.isEmpty && objects == ["grdb_migrations"])
             }
         } catch {
             throw problem(error, path: path)

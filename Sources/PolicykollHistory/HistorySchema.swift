@@ -3,8 +3,12 @@ import GRDB
 /// The tables of a history database, as migrations: a database made by an older version is
 /// brought up to date when it is opened, never rebuilt.
 enum HistorySchema {
-    /// The identifier of the first migration: a database that has it is a history.
+    /// The identifier of the first migration: a history has it.
     static let firstMigration = "v1"
+
+    /// Every table a history holds (GRDB's record of migrations among them): a database with
+    /// anything else is not one.
+    static let objects: Set<String> = ["grdb_migrations", "audit", "auditArea", "auditInput", "auditOutcome"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

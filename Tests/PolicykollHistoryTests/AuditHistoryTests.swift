@@ -124,7 +124,12 @@ struct AuditHistoryTests {
 
     @Test("recording refuses an SQLite database that is not a history, and leaves it byte for byte as it was")
     func recordingIntoOtherDatabase() throws {
-        for schema in ["CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", "CREATE TABLE audit (note TEXT)"] {
+        for schema in [
+            "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)", "CREATE TABLE audit (note TEXT)",
+            "CREATE VIEW v AS SELECT 1",
+            // Another program made with GRDB, whose first migration is also called v1.
+            "CREATE TABLE grdb_migrations (identifier TEXT PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('v1'); CREATE TABLE player (id)",
+        ] {
             let path = try databasePath()
             try DatabaseQueue(path: path).write { try $0.execute(sql: schema) }
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -139,6 +144,23 @@ struct AuditHistoryTests {
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
             #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         }
+    }
+
+    @Test("recording goes into a blank (0-byte) file, and into a history that another process is just creating")
+    func recordingIntoBlankAndNew() throws {
+        let blank = try databasePath()
+        #expect(FileManager.default.createFile(atPath: blank, contents: Data()))
+        try AuditHistory(path: blank, create: true).record(
+            try AuditFixtures.audit(), label: "2026", recordedAt: Date(), replace: false)
+        #expect(try AuditHistory(path: blank, create: false).snapshots().map(\.label) == ["2026"])
+        // The moment another process has made GRDB's table and not yet its first migration.
+        let creating = try databasePath()
+        try DatabaseQueue(path: creating).write {
+            try $0.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        try AuditHistory(path: creating, create: true).record(
+            try AuditFixtures.audit(), label: "2026", recordedAt: Date(), replace: false)
+        #expect(try AuditHistory(path: creating, create: false).snapshots().map(\.label) == ["2026"])
     }
 
     @Test(
