@@ -163,6 +163,15 @@ struct FindingTests {
             withLower.first?.message.hasSuffix(
                 "(spec.architecture.integrations[0].target: 'other' does not satisfy the condition; in 'other', "
                     + "spec.security.classification.confidentiality: 1)") == true, "\(withLower.first?.message ?? "")")
+        // A `$.` path inside the ref reads the declaration under check: never shown as the other's.
+        let absolute = try Fixtures.check(
+            rules: Fixtures.rule(assert: "{ref: spec.dep, kind: System, assert: {path: $.spec.a, equals: 5}}"),
+            declarations: [
+                ("main.yaml", Fixtures.declarationText(id: "main", spec: "  dep: other\n  a: 7")),
+                ("other.yaml", Fixtures.declarationText(id: "other", spec: "  a: 1")),
+            ])
+        let mainFinding = try #require(absolute.findings.first { $0.declarationID == "main" })
+        #expect(mainFinding.message.hasSuffix("(spec.dep: 'other' does not satisfy the condition)"), "\(mainFinding.message)")
         let bare = Fixtures.declarationText(id: "other", spec: "  security: {}")
         let withBare = try findings(condition, inventory: [("inventory/other.yaml", bare)], language: .sv)
         #expect(

@@ -237,8 +237,9 @@ public struct Evaluator: Sendable {
         let targetScope = Scope(subject: scope.subject, base: target.root, basePath: BasePath(), baseMark: target.root.mark)
         let verdict = evaluate(assertion, in: targetScope)
         guard !verdict.holds else { return Verdict(holds: true, traces: .one(trace(path, located, in: scope))) }
-        // Say where the referenced declaration fails, when the condition looked somewhere there.
-        let because = verdict.traces.all.first.map { trace -> ReferencedPlace in
+        // Say where the referenced declaration fails, when the condition looked somewhere there
+        // (a `$.` path looks at the declaration under check, not at the referenced one).
+        let because = verdict.traces.all.first(where: { $0.path?.isAbsolute != true }).map { trace -> ReferencedPlace in
             let place = trace.evidence()
             return ReferencedPlace(path: place.path, valueText: place.observation == .missing ? nil : place.valueText)
         }

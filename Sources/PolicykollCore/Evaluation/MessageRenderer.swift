@@ -60,7 +60,7 @@ final class MessageRenderer {
                 switch (because.valueText, language) {
                 case (nil, .sv): bytes += "; i '\(id)' saknas \(because.path)".utf8
                 case (nil, .en): bytes += "; in '\(id)', \(because.path) is missing".utf8
-                case (let value?, .sv): bytes += "; i '\(id)': \(because.path): \(value)".utf8
+                case (let value?, .sv): bytes += "; i '\(id)', \(because.path): \(value)".utf8
                 case (let value?, .en): bytes += "; in '\(id)', \(because.path): \(value)".utf8
                 }
             }
