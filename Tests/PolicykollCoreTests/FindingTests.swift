@@ -61,7 +61,11 @@ struct FindingTests {
             ("\"*ref\"", "\"*ref\""), ("a-b:c", "a-b:c"), ("\"-\"", "\"-\""),
             // In a list or mapping, a comma or bracket in a string is quoted: it is not the list's own.
             ("[\"a, b\", c]", "[\"a, b\", c]"), ("[\"x]\", null]", "[\"x]\", null]"),
-            ("[{name: a, v: 1}]", "[{name: a, v: 1}]"), ("{\"k,1\": [\"1\"]}", "{\"k,1\": [\"1\"]}"),
+            ("[{name: a, v: 1}]", "[{name: a, v: 1}]"), ("\"x:\"", "\"x:\""), ("[\"x:\", y]", "[\"x:\", y]"),
+            ("{\"k:\": v}", "{\"k:\": v}"),
+            // C1 controls and direction overrides are shown escaped, not acted on.
+            ("\"a\\u202Eb\"", "\"a\\u202Eb\""), ("\"a\\u009Bb\"", "\"a\\u009Bb\""), ("\"a\\x85b\"", "\"a\\u0085b\""),
+            ("{\"k,1\": [\"1\"]}", "{\"k,1\": [\"1\"]}"),
             // A line break or tab is shown escaped, in quotes, never as a raw control character.
             ("\"multi\\nline\"", "\"multi\\nline\""), ("\"a\\tb\"", "\"a\\tb\""),
         ])

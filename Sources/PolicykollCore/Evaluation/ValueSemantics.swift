@@ -98,9 +98,21 @@ enum ValueSemantics {
             }
     }
 
-    /// A string in double quotes, escaped as JSON escapes it (quotes, backslashes, controls).
+    /// A string in double quotes, escaped as JSON escapes it (quotes, backslashes, controls),
+    /// and the scalars that act on how text is shown (``YAMLNode/isHidden(_:)``) as `\uXXXX`.
     private static func quoted(_ string: String) -> String {
-        JSONValue.string(string).compactText
+        let text = JSONValue.string(string).compactText
+        guard text.unicodeScalars.contains(where: YAMLNode.isHidden) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if YAMLNode.isHidden(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// A short rendering of a value for messages.
