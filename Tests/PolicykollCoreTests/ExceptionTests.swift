@@ -1,7 +1,8 @@
-import PolicykollCore
 import PolicykollTestSupport
 import PolicykollYAML
 import Testing
+
+@testable import PolicykollCore
 
 @Suite("Exceptions: approved, justified, expiring; matched by rule, declaration and path")
 struct ExceptionTests {
@@ -243,6 +244,17 @@ struct BaselineTests {
         #expect(report.findings.map(\.status) == [.baseline])
     }
 
+    @Test("joining surrogate pairs leaves every other escape, and an escaped backslash before u, as it was")
+    func surrogatePairJoining() {
+        func joined(_ text: String) -> String {
+            String(decoding: Baseline.joiningSurrogatePairs(Array(text.utf8)), as: UTF8.self)
+        }
+        #expect(joined(#""a\ud83d\ude00b""#) == "\"a😀b\"")
+        #expect(joined(#""\\ud83d\ude00""#) == #""\\ud83d\ude00""#)
+        #expect(joined(#""\ud83d" "\u00e9\n""#) == #""\ud83d" "\u00e9\n""#)
+        #expect(joined(#""\ud83d\u0041""#) == #""\ud83d\u0041""#)
+    }
+
     @Test(
         "a malformed baseline is a located input error",
         arguments: [
@@ -250,6 +262,7 @@ struct BaselineTests {
             ("{\"findings\": 3}", "'findings' in a baseline must be a list", 1, 14),
             ("{\"findings\": [{\"ruleId\": \"R-1\"}]}", "a baseline finding needs a 'fingerprint'", 1, 15),
             ("{\"findings\": [", "invalid YAML", 1, 15),
+            ("{\"findings\": [], \"findings\": []}", "duplicate key 'findings'", 1, 18),
         ])
     func malformed(text: String, message: String, line: Int, column: Int) throws {
         let report = try Fixtures.check(

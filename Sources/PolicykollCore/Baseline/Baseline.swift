@@ -1,4 +1,3 @@
-import Foundation
 import PolicykollYAML
 
 /// The findings of an earlier `--format json` report: those found again do not fail the gate.
@@ -20,11 +19,10 @@ public struct Baseline: Sendable {
     /// Findings that were `excepted` in that report are not part of the baseline: their
     /// exception governs them, and when it expires they are open (design §6), not accepted.
     public static func load(_ file: SourceFile) -> (baseline: Baseline?, diagnostics: [Diagnostic]) {
-        let stream = YAMLLoader.load(file.bytes)
+        // libyaml refuses the surrogate-pair escapes (`\ud83d\ude00`) that other JSON writers use
+        // for characters beyond the BMP; they are joined into UTF-8 first.
+        let stream = YAMLLoader.load(joiningSurrogatePairs(file.bytes))
         var diagnostics = stream.diagnostics.filter(\.isError).map { Diagnostic($0, file: file.name) }
-        // libyaml refuses the surrogate-pair escapes (`\ud83d\ude00`) that other JSON writers
-        // use for characters beyond the BMP; such a report is still valid JSON.
-        if stream.hasErrors, let read = readAsJSON(file.bytes) { return (read, []) }
         guard !stream.hasErrors else { return (nil, diagnostics) }
         guard stream.documents.count == 1, let root = stream.documents.first?.root, root.entries != nil,
             let findings = root["findings"]
@@ -49,20 +47,43 @@ public struct Baseline: Sendable {
         return (Baseline(fingerprints: fingerprints), [])
     }
 
-    /// The baseline of a report that only a JSON parser reads, or `nil` when it is not one
-    /// whose every finding has an identity (the YAML loader's errors are shown then).
-    private static func readAsJSON(_ bytes: [UInt8]) -> Baseline? {
-        guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-            let items = root["findings"] as? [Any]
-        else { return nil }
-        var fingerprints: Set<String> = []
-        for item in items {
-            guard let item = item as? [String: Any] else { return nil }
-            if item["status"] as? String == "excepted" { continue }
-            guard let fingerprint = fingerprint({ item[$0] as? String }) else { return nil }
-            fingerprints.insert(fingerprint)
+    /// JSON text with every escaped surrogate pair (`\ud83d\ude00`) written as the UTF-8 of its
+    /// character instead; everything else, other escapes included, as it was.
+    static func joiningSurrogatePairs(_ bytes: [UInt8]) -> [UInt8] {
+        let backslash = UInt8(ascii: "\\")
+        guard bytes.contains(backslash) else { return bytes }
+        func hex(at index: Int) -> UInt32? {
+            guard index + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for byte in bytes[index..<index + 4] {
+                guard let digit = Character(Unicode.Scalar(byte)).hexDigitValue else { return nil }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
         }
-        return Baseline(fingerprints: fingerprints)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == backslash, index + 1 < bytes.count else {
+                output.append(bytes[index])
+                index += 1
+                continue
+            }
+            if bytes[index + 1] == UInt8(ascii: "u"), let high = hex(at: index + 2), (0xD800...0xDBFF).contains(high),
+                index + 7 < bytes.count, bytes[index + 6] == backslash, bytes[index + 7] == UInt8(ascii: "u"),
+                let low = hex(at: index + 8), (0xDC00...0xDFFF).contains(low),
+                let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            {
+                output += Array(String(Character(scalar)).utf8)
+                index += 12
+            } else {
+                // Any other escape, `\\` included, is copied whole: its second byte is no escape.
+                output += bytes[index...index + 1]
+                index += 2
+            }
+        }
+        return output
     }
 
     /// A finding's fingerprint, given how to read its string fields: the one it states, or the
