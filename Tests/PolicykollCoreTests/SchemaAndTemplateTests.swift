@@ -76,9 +76,16 @@ struct SchemaAndTemplateTests {
         let rule = try #require(loaded.pack?.rules.first)
         #expect(
             rule.assertion.describe(.en) == [
-                "all of:", "  spec.a is present", "  spec.b is not 'x'", "  every element of spec.c:",
+                "all of:", "  spec.a is present", "  spec.b is absent or is not 'x'", "  every element of spec.c:",
                 "    the value is one of [1, 2]",
             ])
         #expect(rule.assertion.describe(.sv).first == "alla dessa gäller:")
+        // notEquals is false on a missing value, not: {equals} true: the words tell them apart.
+        let negative = try #require(
+            Fixtures.pack(rules: Fixtures.rule(assert: "{path: spec.x, notEquals: true}")).pack?.rules.first)
+        #expect(negative.assertion.describe(.en) == ["spec.x is present and not true"])
+        #expect(negative.assertion.describe(.sv) == ["spec.x finns och är inte true"])
+        let notIn = try #require(Fixtures.pack(rules: Fixtures.rule(assert: "{not: {path: spec.x, in: [a]}}")).pack?.rules.first)
+        #expect(notIn.assertion.describe(.sv) == ["spec.x saknas eller är inte en av ['a']"])
     }
 }

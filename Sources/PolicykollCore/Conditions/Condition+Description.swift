@@ -56,9 +56,11 @@ extension Condition {
                 sv
                 ? ("är \(show(operand))", "är inte \(show(operand))") : ("is \(show(operand))", "is not \(show(operand))")
         case .notEquals(let operand):
+            // Every operator but `exists` is false on a missing value: a negative one says so.
             (phrase, negatedPhrase) =
                 sv
-                ? ("är inte \(show(operand))", "är \(show(operand))") : ("is not \(show(operand))", "is \(show(operand))")
+                ? ("finns och är inte \(show(operand))", "är \(show(operand))")
+                : ("is present and not \(show(operand))", "is \(show(operand))")
         case .isIn(let operand):
             (phrase, negatedPhrase) =
                 sv
@@ -67,8 +69,8 @@ extension Condition {
         case .notIn(let operand):
             (phrase, negatedPhrase) =
                 sv
-                ? ("är inte en av \(show(operand))", "är en av \(show(operand))")
-                : ("is not one of \(show(operand))", "is one of \(show(operand))")
+                ? ("finns och är inte en av \(show(operand))", "är en av \(show(operand))")
+                : ("is present and not one of \(show(operand))", "is one of \(show(operand))")
         case .matches(let pattern):
             (phrase, negatedPhrase) =
                 sv
@@ -77,8 +79,8 @@ extension Condition {
         case .notMatches(let pattern):
             (phrase, negatedPhrase) =
                 sv
-                ? ("matchar inte /\(pattern.pattern)/", "matchar /\(pattern.pattern)/")
-                : ("does not match /\(pattern.pattern)/", "matches /\(pattern.pattern)/")
+                ? ("finns och matchar inte /\(pattern.pattern)/", "matchar /\(pattern.pattern)/")
+                : ("is present and does not match /\(pattern.pattern)/", "matches /\(pattern.pattern)/")
         case .order(let ordering, let operand):
             let symbol: String
             switch ordering {
@@ -127,7 +129,10 @@ extension Condition {
                 ? ("är efter \(show(operand, sv: sv))", "är inte efter \(show(operand, sv: sv))")
                 : ("is after \(show(operand, sv: sv))", "is not after \(show(operand, sv: sv))")
         }
-        return "\(subject) \(negated ? negatedPhrase : phrase)"
+        // Under `not`, a missing value makes the test false and so the condition true: say so.
+        if case .exists = test { return "\(subject) \(negated ? negatedPhrase : phrase)" }
+        guard negated else { return "\(subject) \(phrase)" }
+        return "\(subject) " + (sv ? "saknas eller " : "is absent or ") + negatedPhrase
     }
 
     private static func show(_ operand: Operand) -> String {
