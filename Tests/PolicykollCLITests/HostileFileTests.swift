@@ -25,6 +25,24 @@ struct HostileFileTests {
         #expect(warnings.count == 2 && warnings.allSatisfy { $0.contains("symbolic link leads back") }, "\(warnings)")
     }
 
+    @Test("A file linked beside itself in a folder is read once, by its own name: no duplicate id with itself")
+    func fileLinkedBesideItself() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Fixture.data("decls/failing.yaml").write(to: folder.file("one.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("alias.yaml").path, withDestinationPath: "one.yaml")
+        try FileManager.default.linkItem(atPath: folder.file("one.yaml").path, toPath: folder.file("hard.yaml").path)
+        let result = await CLI.runBounded(["check", "--format", "json"] + againstTestPack + [folder.url.path])
+        #expect(result.status == 1, "\(result.summary)")
+        let report = try #require(result.json())
+        #expect(report["declarations"] as? Int == 1)
+        #expect((report["errors"] as? [Any])?.isEmpty == true, "\(result.summary)")
+        // Of a symbolic link and its target, the target's own name; of hard links, the first.
+        let files = Set(
+            findings(report).compactMap { ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } })
+        #expect(files == ["hard.yaml"], "\(files)")
+    }
+
     @Test("Links to nowhere named like YAML files: a warning each, the rest is checked; named directly, an error")
     func brokenFileLinks() async throws {
         let folder = try TemporaryFolder()

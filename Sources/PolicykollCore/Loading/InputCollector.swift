@@ -52,12 +52,12 @@ public enum InputCollector {
             }
             if isDirectory.boolValue {
                 var visited: Set<String> = []
-                var found: [String] = []
+                var found: [FoundFile] = []
                 walk(path, visited: &visited, found: &found, problems: &problems)
                 if found.isEmpty {
                     problems.append(.error(InputProblem.noYAMLFiles.message, file: path, at: nil))
                 }
-                for file in found.sorted() where seen.insert(key(file)).inserted {
+                for file in onePerFile(found).sorted() where seen.insert(key(file)).inserted {
                     inputs.append(.file(file, discovered: true))
                 }
             } else if seen.insert(key(path)).inserted {
@@ -167,7 +167,36 @@ public enum InputCollector {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
-    private static func walk(_ folder: String, visited: inout Set<String>, found: inout [String], problems: inout [Diagnostic]) {
+    /// A YAML file found in a folder, with the device and inode that say which file it is.
+    private struct FoundFile {
+        var path: String
+        var identity: [UInt64]
+    }
+
+    /// The paths of the files found, each file once: a file reached by two names in the folders
+    /// walked (a symbolic or hard link beside its target) would otherwise be read twice, and
+    /// its declarations reported as duplicates of themselves. The name kept is the file's own
+    /// rather than a symbolic link's, else the first.
+    private static func onePerFile(_ found: [FoundFile]) -> [String] {
+        var kept: [[UInt64]: Int] = [:]
+        var paths: [String] = []
+        for file in found {
+            guard let position = kept[file.identity] else {
+                kept[file.identity] = paths.count
+                paths.append(file.path)
+                continue
+            }
+            if isSymbolicLink(paths[position]), !isSymbolicLink(file.path) { paths[position] = file.path }
+        }
+        return paths
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    private static func walk(_ folder: String, visited: inout Set<String>, found: inout [FoundFile], problems: inout [Diagnostic]) {
         guard visited.insert(canonical(folder)).inserted else {
             problems.append(Diagnostic(.warning, file: folder, mark: nil, message: InputProblem.isDirectoryLoop.message))
             return
@@ -184,15 +213,16 @@ public enum InputCollector {
         }
         // One stat (following links) per entry says both whether to descend and whether to read;
         // a large folder's entries are looked at on every core.
-        let modes = Parallel.mapChunks(count: entries.count, minimumChunk: 256) { range in
-            range.map { position -> mode_t? in
+        let statuses = Parallel.mapChunks(count: entries.count, minimumChunk: 256) { range in
+            range.map { position -> (mode: mode_t, identity: [UInt64])? in
                 var status = stat()
-                return stat(entries[position].path, &status) == 0 ? status.st_mode & S_IFMT : nil
+                guard stat(entries[position].path, &status) == 0 else { return nil }
+                return (status.st_mode & S_IFMT, [UInt64(status.st_dev), UInt64(status.st_ino)])
             }
         }
-        for (entry, mode) in zip(entries, modes) {
+        for (entry, status) in zip(entries, statuses) {
             let isYAML = entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml")
-            guard let mode else {
+            guard let (mode, identity) = status else {
                 // A YAML file that vanished is no news; a link to nowhere named like one is.
                 if isYAML, let reason = brokenLink(entry.path) {
                     let problem = InputProblem.brokenLink(reason, skipped: true)
@@ -209,7 +239,7 @@ public enum InputCollector {
                         Diagnostic(.warning, file: entry.path, mark: nil, message: InputProblem.notARegularFile.message))
                     continue
                 }
-                found.append(entry.path)
+                found.append(FoundFile(path: entry.path, identity: identity))
             }
         }
     }
