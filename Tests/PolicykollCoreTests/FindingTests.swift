@@ -184,6 +184,28 @@ struct FindingTests {
             "\(withBare.first?.message ?? "")")
     }
 
+    @Test("two inventory declarations with one id: the first by file is used, whatever the order, with a warning")
+    func duplicateInInventory() throws {
+        let rules = Fixtures.rule(assert: "{ref: spec.dep, kind: System, assert: {path: spec.status, equals: production}}")
+        let checked = ("x.yaml", Fixtures.declarationText(id: "x", spec: "  dep: b"))
+        let first = ("inv/b1.yaml", Fixtures.declarationText(id: "b", spec: "  status: production"))
+        let second = ("inv/b2.yaml", Fixtures.declarationText(id: "b", spec: "  status: retired"))
+        for inventory in [[first, second], [second, first]] {
+            let report = try Fixtures.check(rules: rules, declarations: [checked], inventory: inventory)
+            #expect(report.findings.isEmpty, "b1 is used: \(report.findings.map(\.message))")
+            #expect(
+                report.warnings.map { "\($0.file) \($0.message)" } == [
+                    "inv/b2.yaml duplicate metadata.id 'b' in the inventory; ref resolves to the one at inv/b1.yaml:4:7"
+                ])
+        }
+        // A declaration of the run shadows the inventory's copy without a word.
+        let shadowed = try Fixtures.check(
+            rules: rules, declarations: [checked, ("b.yaml", Fixtures.declarationText(id: "b", spec: "  status: retired"))],
+            inventory: [first])
+        #expect(shadowed.findings.contains { $0.declarationID == "x" }, "x refers to the retired b of the run")
+        #expect(shadowed.warnings.isEmpty)
+    }
+
     @Test("ref of a missing value fails; ref of the wrong kind fails")
     func refMissingAndKind() throws {
         #expect(try findings("{ref: spec.nothing, kind: System}").first?.observation == .missing)

@@ -128,9 +128,26 @@ public enum CheckEngine {
                 return (loaded.declarations.map(view.prune), loaded.diagnostics)
             }
         }
+        // A declaration of the run shadows the inventory's copy (the inventory is the rest of the
+        // city's). Two inventory declarations with one id: the first by file and line is used,
+        // whatever order the paths were given in, and the other is named.
+        var inventoryDeclarations: [Declaration] = []
         for (declarations, problems) in loadedInventory {
             diagnostics += problems
-            for declaration in declarations { index.insert(declaration) }
+            inventoryDeclarations += declarations
+        }
+        inventoryDeclarations.sort(by: precedes)
+        var fromInventory: [String: Declaration] = [:]
+        for declaration in inventoryDeclarations {
+            let key = declaration.kind + "\u{0}" + declaration.id
+            if let first = fromInventory[key] {
+                let problem = DeclarationProblem.duplicateInInventory(
+                    declaration.id, firstFile: first.file, firstLine: first.idMark.line, firstColumn: first.idMark.column)
+                diagnostics.append(Diagnostic(.warning, file: declaration.file, mark: declaration.idMark, message: problem.message))
+                continue
+            }
+            fromInventory[key] = declaration
+            index.insert(declaration)
         }
 
         // Pass 2, on every core: the rules with `ref`, now that every declaration is indexed.

@@ -11,6 +11,7 @@ public enum DeclarationProblem: Sendable, Equatable {
     case unknownKind(String, known: [String])
     case invalidID(String)
     case duplicateID(String, firstFile: String, firstLine: Int, firstColumn: Int)
+    case duplicateInInventory(String, firstFile: String, firstLine: Int, firstColumn: Int)
     case emptyDocument
     case notADeclaration(kind: String)
 
@@ -37,6 +38,8 @@ public enum DeclarationProblem: Sendable, Equatable {
             return "metadata.id '\(id)' must be lowercase letters, digits and '-', starting with a letter or digit"
         case .duplicateID(let id, let file, let line, let column):
             return "duplicate metadata.id '\(id)'; it is already declared at \(file):\(line):\(column)"
+        case .duplicateInInventory(let id, let file, let line, let column):
+            return "duplicate metadata.id '\(id)' in the inventory; ref resolves to the one at \(file):\(line):\(column)"
         case .notADeclaration(let kind):
             return "this is a \(kind) document, not a declaration; pass rule packs with --policy and exceptions with --exceptions"
         case .emptyDocument:
