@@ -1,6 +1,7 @@
 /// Makes text from declarations safe to print on a terminal: control characters (which could
 /// carry escape sequences) are shown as `\u{…}` instead of being sent to the terminal.
-enum TerminalText {
+public enum TerminalText {
+    /// The text with every control character shown as `\u{…}`, line breaks included.
     static func safe(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var output = ""
@@ -17,5 +18,11 @@ enum TerminalText {
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
             || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// Text of many lines made safe line by line: its line breaks stay line breaks.
+    public static func safeLines(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && isControl($0) }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { safe(String($0)) }.joined(separator: "\n")
     }
 }

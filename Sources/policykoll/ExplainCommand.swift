@@ -34,6 +34,7 @@ struct ExplainCommand: ParsableCommand {
             Console.error("error: \(message)\n")
             throw ExitStatus.usage.exitCode
         }
-        Console.out(RuleExplanationReporter(language: resolveLanguage(lang)).render(rule, in: pack))
+        // A pack's texts and examples are shown on a terminal: no control character acts there.
+        Console.out(TerminalText.safeLines(RuleExplanationReporter(language: resolveLanguage(lang)).render(rule, in: pack)))
     }
 }

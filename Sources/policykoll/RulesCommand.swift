@@ -35,7 +35,7 @@ struct RulesCommand: ParsableCommand {
         let pack = try PackLoading.loadOrExit(policy)
         let language = resolveLanguage(lang)
         switch format {
-        case .text: Console.out(RuleCatalogueTextReporter(language: language).render(pack))
+        case .text: Console.out(TerminalText.safeLines(RuleCatalogueTextReporter(language: language).render(pack)))
         case .json: Console.out(RuleCatalogueJSONReporter().render(pack))
         case .markdown: Console.out(RuleCatalogueMarkdownReporter(language: language).render(pack))
         }

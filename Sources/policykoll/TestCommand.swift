@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicykollCore
+import PolicykollReporters
 
 /// `policykoll test`: runs every rule's own examples, so a rule's examples are its tests.
 struct TestCommand: ParsableCommand {
@@ -42,7 +43,7 @@ struct TestCommand: ParsableCommand {
         }
         let failed = results.filter { !$0.succeeded }.count
         output += "\n\(results.count) rules: \(results.count - failed) ok, \(failed) failed\n"
-        Console.out(output)
+        Console.out(TerminalText.safeLines(output))
         if failed > 0 { throw ExitStatus.findings.exitCode }
     }
 }

@@ -115,4 +115,40 @@ struct CatalogueCommandTests {
         let rules = await CLI.run(["rules", "--policy", Fixture.path("bad-packs/unknown-key.yaml")])
         #expect(rules.status == 2)
     }
+
+    @Test("rules, explain and test never send a pack's control characters to the terminal")
+    func controlCharactersInPack() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Data(
+            """
+            apiVersion: policykoll/v1
+            kind: RulePack
+            metadata: {name: t, version: "1"}
+            areas:
+              - id: a
+                title: A
+                principles:
+                  - {id: P-1, title: P}
+            rules:
+              - id: R-1
+                title: "Bara \\e[31mRED\\e[0m"
+                severity: error
+                area: a
+                principle: P-1
+                remediation: "fix\\e]0;pwned\\a it"
+                assert: {path: spec.y, equals: ok}
+                examples:
+                  pass: [{spec: {y: "evil\\e]0;pwned\\a"}}]
+                  fail: [{spec: {y: no}}]
+
+            """.utf8
+        ).write(to: folder.file("pack.yaml"))
+        let pack = folder.file("pack.yaml").path
+        for arguments in [["rules", "--policy", pack], ["explain", "R-1", "--policy", pack], ["test", pack]] {
+            let result = await CLI.run(arguments)
+            #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}"), "\(arguments): \(result.summary)")
+            #expect(result.stdout.contains("\\u{1b}"), "\(arguments): \(result.summary)")
+        }
+    }
 }
