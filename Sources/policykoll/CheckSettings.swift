@@ -52,7 +52,7 @@ struct CheckSettings {
             throw ValidationError(InputProblem.noInput.message)
         }
         let outputs = try outputs(command, configuration: configuration)
-        return CheckSettings(
+        let settings = CheckSettings(
             paths: paths,
             policy: command.policy.isEmpty ? configuration.policy : command.policy,
             exceptions: command.exceptions.isEmpty ? configuration.exceptions : command.exceptions,
@@ -62,6 +62,17 @@ struct CheckSettings {
             language: command.lang ?? configuration.lang.flatMap(Language.init(rawValue:)) ?? resolveLanguage(nil),
             asOf: command.asOf ?? configuration.asOf.flatMap { CivilDate(iso: $0) } ?? .today,
             outputs: outputs, configurationFile: configurationFile)
+        // Standard input can be read once: by the declarations, or by one other input.
+        let readers = [
+            ("paths", settings.paths.contains("-")), ("--inventory", settings.inventory.contains("-")),
+            ("--exceptions", settings.exceptions.contains("-")), ("--policy", settings.policy.contains("-")),
+            ("--baseline", settings.baseline == "-"),
+        ].filter(\.1).map(\.0)
+        guard readers.count <= 1 else {
+            throw ValidationError(
+                "standard input (-) can be read only once; it is given to \(readers.joined(separator: " and "))")
+        }
+        return settings
     }
 
     /// `--config`, else `.policykoll.yaml` in the working directory when present (not with `--no-config`).

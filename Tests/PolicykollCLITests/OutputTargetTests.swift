@@ -106,4 +106,17 @@ struct OutputTargetTests {
             #expect(!refused.wasSignalled)
         }
     }
+
+    @Test("standard input is read once: given to two inputs, it is a usage error")
+    func standardInputOnce() async throws {
+        let declaration = try Fixture.data("decls/failing.yaml")
+        for arguments in [
+            ["check", "-", "--inventory", "-"], ["check", "-", "--exceptions", "-"],
+            ["check", "x.yaml", "--baseline", "-", "--inventory", "-"],
+        ] {
+            let result = await CLI.run(arguments + ["--no-config"], stdin: declaration)
+            #expect(result.status == 2, "\(arguments): \(result.summary)")
+            #expect(result.stderr.contains("standard input (-) can be read only once"), "\(result.summary)")
+        }
+    }
 }

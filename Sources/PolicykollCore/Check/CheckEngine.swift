@@ -143,7 +143,8 @@ public enum CheckEngine {
             if let first = fromInventory[key] {
                 let problem = DeclarationProblem.duplicateInInventory(
                     declaration.id, firstFile: first.file, firstLine: first.idMark.line, firstColumn: first.idMark.column)
-                diagnostics.append(Diagnostic(.warning, file: declaration.file, mark: declaration.idMark, message: problem.message))
+                diagnostics.append(
+                    Diagnostic(.warning, file: declaration.file, mark: declaration.idMark, message: problem.message))
                 continue
             }
             fromInventory[key] = declaration

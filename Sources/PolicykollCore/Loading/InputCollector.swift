@@ -196,7 +196,8 @@ public enum InputCollector {
         return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
     }
 
-    private static func walk(_ folder: String, visited: inout Set<String>, found: inout [FoundFile], problems: inout [Diagnostic]) {
+    private static func walk(_ folder: String, visited: inout Set<String>, found: inout [FoundFile], problems: inout [Diagnostic])
+    {
         guard visited.insert(canonical(folder)).inserted else {
             problems.append(Diagnostic(.warning, file: folder, mark: nil, message: InputProblem.isDirectoryLoop.message))
             return
