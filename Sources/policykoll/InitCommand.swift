@@ -28,18 +28,17 @@ struct InitCommand: ParsableCommand {
             return
         }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
-            if isDirectory.boolValue {
-                try fail("\(file) is a folder; give a file name")
-            }
-            if !force {
-                try fail("\(file) already exists; policykoll init never overwrites a file unless --force is given")
-            }
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            try fail("\(file) is a folder; give a file name")
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
-        } catch {
-            try fail("cannot write \(file): \(InputCollector.describe(error))")
+        // Anything at the path, a symbolic link to nowhere included, is the user's.
+        var status = stat()
+        if lstat(file, &status) == 0, !force {
+            try fail("\(file) already exists; policykoll init never overwrites a file unless --force is given")
+        }
+        // Written as a report is: through a symbolic link, keeping an existing file's permissions.
+        if let problem = ReportOutput.write(to: file, protecting: [], produce: { $0(Array(text.utf8)) }) {
+            try fail(problem.message)
         }
         Console.error("wrote \(file)\n")
     }

@@ -78,4 +78,26 @@ struct SchemaAndInitTests {
         let onFolder = await CLI.run(["init", folder.url.path, "--force"])
         #expect(onFolder.status == 2)
     }
+
+    @Test("init: a symbolic link is the user's too (kept without --force); with --force it is written through")
+    func initThroughLinks() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let dangling = folder.file("dangling.yaml")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: "target.yaml")
+        let refused = await CLI.run(["init", dangling.path])
+        #expect(refused.status == 2, "\(refused.summary)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("target.yaml").path))
+        let forced = await CLI.run(["init", dangling.path, "--force"])
+        #expect(forced.status == 0, "\(forced.summary)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dangling.path) == "target.yaml", "still a link")
+        #expect(try String(contentsOf: folder.file("target.yaml"), encoding: .utf8).contains("apiVersion: policykoll/v1"))
+        // A private file stays private when --force writes it again.
+        let secret = folder.file("secret.yaml")
+        try Data("x\n".utf8).write(to: secret)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret.path)
+        #expect(await CLI.run(["init", secret.path, "--force"]).status == 0)
+        let mode = try FileManager.default.attributesOfItem(atPath: secret.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
 }
