@@ -113,9 +113,20 @@ struct CheckSettings {
             throw ValidationError("only one report can go to standard output; give the others an --output file")
         }
         let files = outputs.compactMap(\.path).filter { $0 != "-" }
-        guard Set(files.map(InputCollector.canonical)).count == files.count else {
+        guard Set(files.map { Self.fileKey($0) }).count == files.count else {
             throw ValidationError("two reports would be written to the same file")
         }
         return outputs
+    }
+
+    /// What tells two output paths apart: an existing file's device and inode (whatever names
+    /// lead to it), the target of a link to a file not there yet, or else the absolute path.
+    static func fileKey(_ path: String, depth: Int = 0) -> String {
+        var status = stat()
+        if stat(path, &status) == 0 { return "file \(status.st_dev) \(status.st_ino)" }
+        if depth < 8, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            return fileKey(target.hasPrefix("/") ? target : PathName.folder(of: path) + "/" + target, depth: depth + 1)
+        }
+        return "path " + InputCollector.canonical(path)
     }
 }

@@ -119,4 +119,23 @@ struct OutputTargetTests {
             #expect(result.stderr.contains("standard input (-) can be read only once"), "\(result.summary)")
         }
     }
+
+    @Test("two --output names for one file (through a symbolic link) are refused, before or after it exists")
+    func twoNamesForOneReport() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Fixture.data("decls/failing.yaml").write(to: folder.file("s.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: folder.file("link.out").path, withDestinationPath: "report.out")
+        let arguments = [
+            "check", "s.yaml", "--no-config", "--format", "json", "--output", "report.out", "--format", "sarif", "--output",
+            "link.out",
+        ]
+        let before = await CLI.run(arguments, in: folder.url)
+        #expect(before.status == 2, "\(before.summary)")
+        #expect(before.stderr.contains("two reports would be written to the same file"))
+        try Data("earlier\n".utf8).write(to: folder.file("report.out"))
+        let after = await CLI.run(arguments, in: folder.url)
+        #expect(after.status == 2, "\(after.summary)")
+        #expect(try String(contentsOf: folder.file("report.out"), encoding: .utf8) == "earlier\n")
+    }
 }
