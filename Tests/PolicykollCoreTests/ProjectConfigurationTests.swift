@@ -29,6 +29,29 @@ struct ProjectConfigurationTests {
         }
     }
 
+    @Test("an output's unknown format is a located error; the formats are check's (design §5)")
+    func unknownFormat() {
+        let loaded = ProjectConfiguration.load(
+            SourceFile(name: ".policykoll.yaml", text: "outputs:\n  - {format: pdf}\n"), folder: ".")
+        #expect(loaded.configuration == nil)
+        #expect(
+            loaded.diagnostics.map { "\($0.mark?.description ?? "-") \($0.message)" } == [
+                "2:14 'format' must be one of text, json, sarif, junit, markdown, github, found 'pdf'"
+            ])
+        #expect(ProjectConfiguration.formats == ["text", "json", "sarif", "junit", "markdown", "github"])
+    }
+
+    @Test("baseline takes one path: a list is an error, not cut to its first")
+    func oneBaseline() {
+        let loaded = ProjectConfiguration.load(
+            SourceFile(name: ".policykoll.yaml", text: "baseline: [a.json, b.json]\n"), folder: ".")
+        #expect(loaded.configuration == nil)
+        #expect(
+            loaded.diagnostics.map { "\($0.mark?.description ?? "-") \($0.message)" } == [
+                "1:11 'baseline' must be a path, found a list"
+            ])
+    }
+
     @Test("a trailing --- is passed over; a second document with something in it is an error")
     func emptyDocuments() {
         let trailing = ProjectConfiguration.load(SourceFile(name: ".policykoll.yaml", text: "lang: en\n---\n"), folder: ".")

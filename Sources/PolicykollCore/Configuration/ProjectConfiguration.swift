@@ -108,7 +108,12 @@ public struct ProjectConfiguration: Sendable, Equatable {
         configuration.paths = paths("paths")
         configuration.exceptions = paths("exceptions")
         configuration.inventory = paths("inventory")
-        configuration.baseline = paths("baseline").first
+        // One baseline: a list is not silently cut to its first path.
+        if let node = root["baseline"], node.items != nil {
+            collector.report(.wrongType(key: "baseline", expected: "a path", found: node.typeName), at: node.mark)
+        } else {
+            configuration.baseline = paths("baseline").first
+        }
         configuration.failOn = choice("failOn", among: ["error", "warning", "info", "never"])
         configuration.lang = choice("lang", among: ["sv", "en"])
         if let node = root["asOf"], !node.isNull {
@@ -128,6 +133,13 @@ public struct ProjectConfiguration: Sendable, Equatable {
                 let format = collector.requiredString("format", in: item, context: "an output")
                 let output = collector.optionalString("output", in: item)
                 if let format {
+                    guard Self.formats.contains(format.0) else {
+                        collector.report(
+                            .invalidValue(
+                                key: "format", expected: "one of \(Self.formats.joined(separator: ", "))", found: format.0),
+                            at: format.1)
+                        continue
+                    }
                     configuration.outputs.append(Output(format: format.0, output: output.map { resolve($0, in: folder) }))
                 }
             }
@@ -140,6 +152,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
         diagnostics.sort(by: Diagnostic.ordered)
         return (diagnostics.contains { $0.severity == .error } ? nil : configuration, diagnostics)
     }
+
+    /// The report formats an output may name (those of `check --format`).
+    public static let formats = ["text", "json", "sarif", "junit", "markdown", "github"]
 
     /// A path relative to the configuration's folder (absolute paths and `-` stay as they are).
     static func resolve(_ path: String, in folder: String) -> String {
