@@ -67,7 +67,7 @@ public struct JUnitReporter: Reporter {
         }
         if !report.errors.isEmpty {
             let cases = report.errors.map { error -> String in
-                let location = error.file + (error.mark.map { ":\($0.line):\($0.column)" } ?? "")
+                let location = error.location
                 return "    <testcase name=\"\(XMLText.escape(location))\" classname=\"policykoll.input\" time=\"0\">\n"
                     + "      <error message=\"\(XMLText.escape(error.message))\" type=\"input\">"
                     + XMLText.content("\(location): error: \(error.message)") + "</error>\n    </testcase>"
@@ -81,7 +81,7 @@ public struct JUnitReporter: Reporter {
         // carries them as its standard error, where CI systems show a suite's log.
         if !report.warnings.isEmpty {
             let log = report.warnings.map { warning in
-                warning.file + (warning.mark.map { ":\($0.line):\($0.column)" } ?? "") + ": warning: " + warning.message
+                warning.location + ": warning: " + warning.message
             }
             suites.append(
                 suite(

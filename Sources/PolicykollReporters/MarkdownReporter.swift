@@ -31,24 +31,17 @@ public struct MarkdownReporter: Reporter {
         text +=
             "| \(summary.error) | \(summary.warning) | \(summary.info) | \(summary.excepted) | \(summary.baseline) | \(report.errors.count) |\n\n"
 
+        let say = Wording(language: report.language)
         if !report.errors.isEmpty {
             text += sv ? "### Indatafel\n\n" : "### Input errors\n\n"
-            text += sv ? "| plats | fel |\n|---|---|\n" : "| location | error |\n|---|---|\n"
-            for error in report.errors {
-                let location = error.file + (error.mark.map { ":\($0.line):\($0.column)" } ?? "")
-                text += "| \(Self.code(location)) | \(Self.cell(error.message)) |\n"
-            }
-            text += "\n"
+            text += Self.table(report.errors, heading: say("fel", "error"), language: report.language) + "\n"
         }
         // Warnings never fail the gate, but a reviewer should see an expired or unused
         // exception and what the loader noted; a long list is cut, the rest counted.
         if !report.warnings.isEmpty {
             text += sv ? "### Varningar\n\n" : "### Warnings\n\n"
-            text += sv ? "| plats | varning |\n|---|---|\n" : "| location | warning |\n|---|---|\n"
-            for warning in report.warnings.prefix(Self.maxWarnings) {
-                let location = warning.file + (warning.mark.map { ":\($0.line):\($0.column)" } ?? "")
-                text += "| \(Self.code(location)) | \(Self.cell(warning.message)) |\n"
-            }
+            text += Self.table(
+                report.warnings.prefix(Self.maxWarnings), heading: say("varning", "warning"), language: report.language)
             let more = report.warnings.count - Self.maxWarnings
             if more > 0 { text += sv ? "\n… och \(more) till.\n" : "\n… and \(more) more.\n" }
             text += "\n"
@@ -59,7 +52,6 @@ public struct MarkdownReporter: Reporter {
                 sv
                 ? "| allvarlighet | regel | deklaration | plats | meddelande | status |\n|---|---|---|---|---|---|\n"
                 : "| severity | rule | declaration | location | message | status |\n|---|---|---|---|---|---|\n"
-            let say = Wording(language: report.language)
             for finding in report.findings {
                 let location = "\(finding.file):\(finding.mark.line):\(finding.mark.column)"
                 text += "| \(Self.icon(finding.severity)) \(say.severity(finding.severity)) | \(Self.code(finding.ruleID)) | "
@@ -67,6 +59,13 @@ public struct MarkdownReporter: Reporter {
                     "\(Self.code(finding.declarationID)) | \(Self.code(location)) | \(Self.cell(finding.message)) | \(say.status(finding.status)) |\n"
             }
         }
+        return text
+    }
+
+    /// A table of diagnostics: where, and what (under `heading`).
+    static func table(_ diagnostics: some Sequence<Diagnostic>, heading: String, language: Language) -> String {
+        var text = "| " + Wording(language: language)("plats", "location") + " | " + heading + " |\n|---|---|\n"
+        for diagnostic in diagnostics { text += "| \(code(diagnostic.location)) | \(cell(diagnostic.message)) |\n" }
         return text
     }
 

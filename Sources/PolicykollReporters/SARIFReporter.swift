@@ -236,7 +236,6 @@ public struct SARIFReporter: StreamingReporter {
         return .object(members)
     }
 
-    /// SARIF levels: error, warning, note.
     /// Whether text is an absolute URI as RFC 3986 writes one: a scheme, `:`, and only the
     /// printable ASCII characters a URI may hold.
     static func isAbsoluteURI(_ text: String) -> Bool {
@@ -251,6 +250,7 @@ public struct SARIFReporter: StreamingReporter {
         return schemeAllowed && bytes[(colon + 1)...].allSatisfy { $0 > 0x20 && $0 < 0x7F && !notAllowed.contains($0) }
     }
 
+    /// SARIF levels: error, warning, note.
     static func level(_ severity: Severity) -> String {
         switch severity {
         case .error: "error"

@@ -218,6 +218,23 @@ struct FindingTests {
         #expect(report.findings.count == 2)
     }
 
+    @Test("a {{path}} naming a mapping shows it as a finding shows a found one: {k: v}")
+    func templateMapping() throws {
+        let rules = """
+              - id: R-1
+                title: T
+                severity: error
+                area: a
+                principle: P-1
+                message: "m={{spec.m}}"
+                assert: {path: spec.m, equals: 1}
+
+            """
+        let declaration = Fixtures.declarationText(spec: "  m: {a: 1, b: [x, \"y, z\"]}")
+        let report = try Fixtures.check(rules: rules, declarations: [("s.yaml", declaration)], language: .en)
+        #expect(report.findings.first?.message == "m={a: 1, b: [x, \"y, z\"]} (spec.m: {a: 1, b: [x, \"y, z\"]})")
+    }
+
     @Test("messages fill {{path}} templates and come in the chosen language")
     func templatesAndLanguage() throws {
         let rules = """

@@ -25,6 +25,11 @@ public struct Diagnostic: Error, Sendable, Hashable {
         self.message = message
     }
 
+    /// `file:line:col`, or the file alone when the diagnostic has no place in it.
+    public var location: String {
+        file + (mark.map { ":\($0.line):\($0.column)" } ?? "")
+    }
+
     /// An error.
     public static func error(_ message: String, file: String, at mark: Mark?) -> Diagnostic {
         Diagnostic(.error, file: file, mark: mark, message: message)

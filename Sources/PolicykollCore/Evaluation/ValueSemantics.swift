@@ -125,7 +125,8 @@ enum ValueSemantics {
         case .float(let double): return String(double)
         case .string(let string): return string
         case .sequence(let items): return items.isEmpty ? "[]" : items.map { display($0) }.joined(separator: ", ")
-        case .mapping: return node.jsonValue.compactText
+        // In the flow style a finding shows found values in, so one message never mixes two.
+        case .mapping: return displayFound(node, inFlow: false)
         }
     }
 }

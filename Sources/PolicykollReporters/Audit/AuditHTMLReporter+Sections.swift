@@ -155,7 +155,7 @@ extension AuditHTMLReporter.Page {
                 "</p>\n<table class=\"data\"><thead><tr><th scope=\"col\">" + say("Plats", "Location") + "</th><th scope=\"col\">"
             html += say("Fel", "Error") + "</th></tr></thead><tbody>\n"
             for error in audit.errors {
-                let location = error.file + (error.mark.map { ":\($0.line):\($0.column)" } ?? "")
+                let location = error.location
                 html += "<tr><td class=\"loc\">\(h(location))</td><td>\(h(error.message))</td></tr>\n"
             }
             html += "</tbody></table>\n"
@@ -169,7 +169,7 @@ extension AuditHTMLReporter.Page {
                 "</p>\n<table class=\"data\"><thead><tr><th scope=\"col\">" + say("Plats", "Location") + "</th><th scope=\"col\">"
             html += say("Varning", "Warning") + "</th></tr></thead><tbody>\n"
             for warning in warnings {
-                let location = warning.file + (warning.mark.map { ":\($0.line):\($0.column)" } ?? "")
+                let location = warning.location
                 html += "<tr><td class=\"loc\">\(h(location))</td><td>\(h(warning.message))</td></tr>\n"
             }
             html += "</tbody></table>\n"

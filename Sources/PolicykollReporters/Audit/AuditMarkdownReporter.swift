@@ -101,20 +101,12 @@ public struct AuditMarkdownReporter: AuditReporter {
         }
         if !audit.errors.isEmpty {
             text += "\n## " + say("Indatafel", "Input errors") + "\n\n"
-            text += "| " + say("plats", "location") + " | " + say("fel", "error") + " |\n|---|---|\n"
-            for error in audit.errors {
-                let location = error.file + (error.mark.map { ":\($0.line):\($0.column)" } ?? "")
-                text += "| \(MarkdownReporter.code(location)) | \(MarkdownReporter.cell(error.message)) |\n"
-            }
+            text += MarkdownReporter.table(audit.errors, heading: say("fel", "error"), language: language)
         }
         let warnings = audit.inputWarnings
         if !warnings.isEmpty {
             text += "\n## " + say("Varningar", "Warnings") + "\n\n"
-            text += "| " + say("plats", "location") + " | " + say("varning", "warning") + " |\n|---|---|\n"
-            for warning in warnings {
-                let location = warning.file + (warning.mark.map { ":\($0.line):\($0.column)" } ?? "")
-                text += "| \(MarkdownReporter.code(location)) | \(MarkdownReporter.cell(warning.message)) |\n"
-            }
+            text += MarkdownReporter.table(warnings, heading: say("varning", "warning"), language: language)
         }
         return text
     }
