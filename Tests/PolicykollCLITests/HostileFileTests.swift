@@ -25,6 +25,23 @@ struct HostileFileTests {
         #expect(warnings.count == 2 && warnings.allSatisfy { $0.contains("symbolic link leads back") }, "\(warnings)")
     }
 
+    @Test("A folder whose every YAML file is something else fails the gate: nothing was checked")
+    func folderWithoutDeclarations() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Data("apiVersion: policykoll/v1\nkind: Rules\nrules: []\n".utf8).write(to: folder.file("rules.yaml"))
+        try Data("name: another tool's config\n".utf8).write(to: folder.file("tool.yaml"))
+        let result = await CLI.runBounded(["check", "--format", "json"] + againstTestPack + [folder.url.path])
+        #expect(result.status == 2, "\(result.summary)")
+        let report = try #require(result.json())
+        #expect(report["declarations"] as? Int == 0)
+        #expect(
+            errors(report).contains {
+                ($0["message"] as? String)?.hasPrefix("no declaration found: none of the 2 YAML files found") == true
+            }, "\(result.summary)")
+        #expect((report["skipped"] as? [Any])?.count == 2)
+    }
+
     @Test("A file linked beside itself in a folder is read once, by its own name: no duplicate id with itself")
     func fileLinkedBesideItself() async throws {
         let folder = try TemporaryFolder()

@@ -115,6 +115,12 @@ public enum CheckEngine {
             }
         }
 
+        // Every file found was something else (a rule pack, another tool's YAML): a gate that
+        // checked nothing must not pass, as one given a folder without YAML does not.
+        if items.isEmpty, !skipped.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(.error(InputProblem.noDeclarations(skipped: skipped.count).message, file: skipped[0], at: nil))
+        }
+
         // Drop pass 1's copies now, so that pass 2 extends the findings in place.
         firstPass = []
         for position in rereadForLines {

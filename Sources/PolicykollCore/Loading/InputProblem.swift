@@ -6,6 +6,7 @@ public enum InputProblem: Sendable, Equatable {
     case unreadable(String)
     case isDirectoryLoop
     case noYAMLFiles
+    case noDeclarations(skipped: Int)
     case emptyFile
     case onlyEmptyDocuments
     case tooLarge(bytes: Int, limit: Int)
@@ -21,6 +22,10 @@ public enum InputProblem: Sendable, Equatable {
         case .unreadable(let reason): "cannot read the file: \(reason)"
         case .isDirectoryLoop: "a symbolic link leads back into a folder already being read; skipped"
         case .noYAMLFiles: "the folder holds no .yaml or .yml files"
+        case .noDeclarations(let skipped):
+            skipped == 1
+                ? "no declaration found: the YAML file found is not a policykoll declaration (it was skipped)"
+                : "no declaration found: none of the \(skipped) YAML files found is a policykoll declaration (they were skipped)"
         case .emptyFile: "the file is empty; expected at least one YAML document"
         case .onlyEmptyDocuments: "the file holds only empty documents; expected at least one with content"
         case .tooLarge(let bytes, let limit): "the file is \(bytes) bytes; the limit is \(limit) bytes"
