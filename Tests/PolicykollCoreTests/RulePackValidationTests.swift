@@ -209,6 +209,23 @@ struct RulePackValidationTests {
         #expect(result.diagnostics.contains { $0.file == "bad.yaml" && $0.message.hasPrefix("invalid YAML") })
     }
 
+    @Test("a rule's unknown area or misplaced principle is reported even when the rule has other errors")
+    func catalogueErrorsBesideOthers() {
+        let rules = """
+              - {id: R-1, title: T, severity: fatal, area: c, principle: P-1, assert: {path: spec.x, exists: true}}
+              - {id: R-2, title: T, severity: error, area: a, principle: Q-1, assert: {path: spec.x, before: 2026-13-01}}
+
+            """
+        let loaded = Fixtures.load([
+            ("pack.yaml", Fixtures.catalogue), ("rules.yaml", "apiVersion: policykoll/v1\nkind: Rules\nrules:\n" + rules),
+        ])
+        let messages = loaded.diagnostics.map(\.message)
+        #expect(messages.contains { $0.contains("severity 'fatal'") })
+        #expect(messages.contains { $0.contains("unknown area 'c'") || $0.contains("area 'c'") }, "\(messages)")
+        #expect(messages.contains { $0.contains("'2026-13-01' is not a date") })
+        #expect(messages.contains { $0.contains("principle 'Q-1' belongs to area 'b', not 'a'") }, "\(messages)")
+    }
+
     @Test("several problems in one pack are all reported")
     func manyProblems() {
         let rules = """

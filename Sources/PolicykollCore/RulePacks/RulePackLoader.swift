@@ -32,7 +32,8 @@ public enum RulePackLoader {
         var areas: [Area] = []
         var areaMarks: [String: String] = [:]
         var principleMarks: [String: String] = [:]
-        var pendingRules: [(rule: Rule, areaMark: Mark, principleMark: Mark)] = []
+        var rules: [Rule] = []
+        var catalogueReferences: [(file: String, area: (String, Mark)?, principle: (String, Mark)?)] = []
         var ruleMarks: [String: String] = [:]
 
         for file in files.sorted(by: { $0.name < $1.name }) {
@@ -102,10 +103,12 @@ public enum RulePackLoader {
                                     ruleMarks[id] = "\(file.name):\(idNode.mark)"
                                 }
                             }
-                            guard let parsed = readRule(item, file: file.name, collector: &collector, compiler: &compiler),
-                                !isDuplicate
-                            else { continue }
-                            pendingRules.append(parsed)
+                            let read = readRule(item, file: file.name, collector: &collector, compiler: &compiler)
+                            // A rule's area and principle are checked against the catalogue even
+                            // when the rule has other errors, so that one run reports them all.
+                            catalogueReferences.append((file.name, read.area, read.principle))
+                            guard let rule = read.rule, !isDuplicate else { continue }
+                            rules.append(rule)
                         }
                     } else if !rulesNode.isNull {
                         collector.report(
@@ -121,24 +124,24 @@ public enum RulePackLoader {
         }
 
         // The catalogue is complete only now: check each rule's area and principle against it.
-        var rules: [Rule] = []
-        for (rule, areaMark, principleMark) in pendingRules {
-            var collector = ProblemCollector(file: rule.file)
-            let area = areas.first { $0.id == rule.area }
-            if area == nil {
-                collector.report(.unknownArea(rule.area), at: areaMark)
+        for (file, ruleArea, rulePrinciple) in catalogueReferences {
+            var collector = ProblemCollector(file: file)
+            let area = ruleArea.flatMap { ruleArea in areas.first { $0.id == ruleArea.0 } }
+            if let ruleArea, area == nil {
+                collector.report(.unknownArea(ruleArea.0), at: ruleArea.1)
             }
-            if let principle = areas.lazy.flatMap(\.principles).first(where: { $0.id == rule.principle }) {
-                if area != nil, principle.area != rule.area {
-                    collector.report(
-                        .principleInOtherArea(principle: rule.principle, area: principle.area, ruleArea: rule.area),
-                        at: principleMark)
+            if let rulePrinciple {
+                if let principle = areas.lazy.flatMap(\.principles).first(where: { $0.id == rulePrinciple.0 }) {
+                    if let ruleArea, area != nil, principle.area != ruleArea.0 {
+                        collector.report(
+                            .principleInOtherArea(principle: rulePrinciple.0, area: principle.area, ruleArea: ruleArea.0),
+                            at: rulePrinciple.1)
+                    }
+                } else {
+                    collector.report(.unknownPrinciple(rulePrinciple.0), at: rulePrinciple.1)
                 }
-            } else {
-                collector.report(.unknownPrinciple(rule.principle), at: principleMark)
             }
             diagnostics += collector.diagnostics
-            rules.append(rule)
         }
 
         diagnostics.sort(by: Diagnostic.ordered)
@@ -243,12 +246,14 @@ public enum RulePackLoader {
         return Principle(id: id.0, title: title, description: description, source: source, derived: derived, area: area)
     }
 
+    /// Reads one rule item: the rule when it is valid, and its area and principle (with their
+    /// places) whenever they are written, for the catalogue check.
     private static func readRule(
         _ node: YAMLNode, file: String, collector: inout ProblemCollector, compiler: inout ConditionCompiler
-    ) -> (rule: Rule, areaMark: Mark, principleMark: Mark)? {
+    ) -> (rule: Rule?, area: (String, Mark)?, principle: (String, Mark)?) {
         guard node.entries != nil else {
             collector.report(.notAMapping(what: "a rule", found: node.typeName), at: node.mark)
-            return nil
+            return (nil, nil, nil)
         }
         collector.checkKeys(of: node, allowed: ruleKeys, context: "a rule")
         let id = collector.requiredString("id", in: node, context: "a rule")
@@ -313,12 +318,14 @@ public enum RulePackLoader {
         let rationale = collector.optionalText("rationale", in: node)
         let references = node["references"].map { readReferences($0, collector: &collector) } ?? []
         let examples = readExamples(node["examples"], collector: &collector)
-        guard let id, let title, let severity, let area, let principle, let assertion, whenValid else { return nil }
+        guard let id, let title, let severity, let area, let principle, let assertion, whenValid else {
+            return (nil, area, principle)
+        }
         let rule = Rule(
             id: id.0, title: title, severity: severity, area: area.0, principle: principle.0, appliesTo: appliesTo,
             when: when, assertion: assertion, message: message, remediation: remediation, rationale: rationale,
             references: references, examples: examples, file: file, mark: id.1)
-        return (rule, area.1, principle.1)
+        return (rule, area, principle)
     }
 
     static func isValidRuleID(_ id: String) -> Bool {
