@@ -42,7 +42,7 @@ struct TestCommand: ParsableCommand {
             }
         }
         let failed = results.filter { !$0.succeeded }.count
-        output += "\n\(results.count) rules: \(results.count - failed) ok, \(failed) failed\n"
+        output += "\n\(results.count) \(results.count == 1 ? "rule" : "rules"): \(results.count - failed) ok, \(failed) failed\n"
         Console.out(TerminalText.safeLines(output))
         if failed > 0 { throw ExitStatus.findings.exitCode }
     }

@@ -40,6 +40,15 @@ struct HostileFileTests {
                 ($0["message"] as? String)?.hasPrefix("no declaration found: none of the 2 YAML files found") == true
             }, "\(result.summary)")
         #expect((report["skipped"] as? [Any])?.count == 2)
+        // Said of the folder that was given, not of one of its files.
+        #expect(errors(report).contains { ($0["file"] as? String) == folder.url.path }, "\(result.summary)")
+        // A folder whose only YAML files are hidden says that hidden ones are not read.
+        let hidden = folder.file("hidden")
+        try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
+        try Fixture.data("decls/failing.yaml").write(to: hidden.appendingPathComponent(".draft.yaml"))
+        let onlyHidden = await CLI.runBounded(["check"] + againstTestPack + [hidden.path])
+        #expect(onlyHidden.status == 2)
+        #expect(onlyHidden.stdout.contains("hidden ones, whose names start with '.', are not read"), "\(onlyHidden.summary)")
     }
 
     @Test("A file linked beside itself in a folder is read once, by its own name: no duplicate id with itself")

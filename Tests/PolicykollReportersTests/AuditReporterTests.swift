@@ -192,4 +192,16 @@ struct AuditReporterTests {
         let markdown = AuditMarkdownReporter().render(audit)
         #expect(markdown.contains("## Warnings") && markdown.contains("`org-b/delta.yaml:8:9` | ambiguous boolean 'yes'"))
     }
+
+    @Test("one system in one organisation is counted in the singular")
+    func singular() throws {
+        let check = try Fixtures.check(
+            rules: Fixtures.rule(assert: "{path: spec.x, exists: true}"),
+            declarations: [("a.yaml", Fixtures.declarationText(spec: "  y: 1"))],
+            language: .en)
+        let audit = AuditReport(check: check, inputs: [])
+        #expect(AuditMarkdownReporter().render(audit).contains("1 system in 1 organisation;"))
+        #expect(AuditHTMLReporter().render(audit).contains("1 system in 1 organisation<"))
+        #expect(AuditHTMLReporter().render(audit).contains("1 system · "))
+    }
 }

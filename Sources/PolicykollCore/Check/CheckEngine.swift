@@ -118,7 +118,8 @@ public enum CheckEngine {
         // Every file found was something else (a rule pack, another tool's YAML): a gate that
         // checked nothing must not pass, as one given a folder without YAML does not.
         if items.isEmpty, !skipped.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(.error(InputProblem.noDeclarations(skipped: skipped.count).message, file: skipped[0], at: nil))
+            diagnostics.append(
+                .error(InputProblem.noDeclarations(skipped: skipped.count).message, file: commonFolder(of: skipped), at: nil))
         }
 
         // Drop pass 1's copies now, so that pass 2 extends the findings in place.
@@ -233,6 +234,18 @@ public enum CheckEngine {
             pack: pack, asOf: options.asOf, language: options.language, results: results, findings: findings,
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
             sources: sources, exceptions: triage.uses, skippedFiles: skipped, inputDigests: inputDigests)
+    }
+
+    /// The folder that holds all the files (the file itself when there is one).
+    static func commonFolder(of files: [String]) -> String {
+        guard files.count > 1 else { return files.first ?? "." }
+        var common = files[0].split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        for file in files.dropFirst() {
+            let parts = file.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            common = common.prefix(zip(common, parts).prefix { $0 == $1 }.count)
+        }
+        let folder = common.joined(separator: "/")
+        return folder.isEmpty ? (files[0].hasPrefix("/") ? "/" : ".") : folder
     }
 
     /// Why an exceptions file or a baseline was not read.

@@ -21,7 +21,7 @@ public enum InputProblem: Sendable, Equatable {
         case .notFound: "no such file or folder"
         case .unreadable(let reason): "cannot read the file: \(reason)"
         case .isDirectoryLoop: "a symbolic link leads back into a folder already being read; skipped"
-        case .noYAMLFiles: "the folder holds no .yaml or .yml files"
+        case .noYAMLFiles: "the folder holds no .yaml or .yml files (hidden ones, whose names start with '.', are not read)"
         case .noDeclarations(let skipped):
             skipped == 1
                 ? "no declaration found: the YAML file found is not a policykoll declaration (it was skipped)"

@@ -18,7 +18,8 @@ extension AuditHTMLReporter.Page {
             html += " <span class=\"h-pct\">\(pct(organisation.tally.percent))</span></h3>\n<p class=\"muted\">"
             html += say(
                 "\(organisation.systems) system · \(organisation.tally.pass) uppfyllda, \(organisation.tally.fail) ej uppfyllda, \(organisation.tally.excepted) undantag",
-                "\(organisation.systems) systems · \(organisation.tally.pass) passed, \(organisation.tally.fail) failed, \(organisation.tally.excepted) excepted"
+                counted(organisation.systems, "system", "systems")
+                    + " · \(organisation.tally.pass) passed, \(organisation.tally.fail) failed, \(organisation.tally.excepted) excepted"
             )
             html += "</p>\n<table class=\"data systems\"><thead><tr><th scope=\"col\">System</th>"
             html += "<th scope=\"col\">" + say("Efterlevnad", "Compliance") + "</th>"

@@ -85,8 +85,9 @@ public struct AuditHTMLReporter: AuditReporter {
             html += "<p class=\"meta\">" + say("Per", "As of") + " <strong>\(audit.asOf)</strong> · "
             html += say("regelpaket", "rule pack") + " <strong>\(h(audit.pack.name)) \(h(audit.pack.version))</strong> · "
             html += say(
-                "\(audit.systems.count) system i \(audit.organisations.count) organisationer",
-                "\(audit.systems.count) systems in \(audit.organisations.count) organisations")
+                "\(audit.systems.count) system i " + counted(audit.organisations.count, "organisation", "organisationer"),
+                counted(audit.systems.count, "system", "systems") + " in "
+                    + counted(audit.organisations.count, "organisation", "organisations"))
             html += "</p>\n</div>\n</header>\n"
             return html
         }

@@ -22,8 +22,9 @@ public struct AuditMarkdownReporter: AuditReporter {
         text += say("per", "as of") + " \(audit.asOf)\n\n"
         text += "**" + say("Efterlevnad totalt", "Overall compliance") + ": \(pct(audit.overall))** — "
         text += say(
-            "\(audit.systems.count) system i \(audit.organisations.count) organisationer; ",
-            "\(audit.systems.count) systems in \(audit.organisations.count) organisations; ")
+            "\(audit.systems.count) system i " + counted(audit.organisations.count, "organisation", "organisationer") + "; ",
+            counted(audit.systems.count, "system", "systems") + " in "
+                + counted(audit.organisations.count, "organisation", "organisations") + "; ")
         text += say(
             "\(audit.overall.pass) uppfyllda, \(audit.overall.fail) ej uppfyllda, \(audit.overall.excepted) undantag.",
             "\(audit.overall.pass) passed, \(audit.overall.fail) failed, \(audit.overall.excepted) excepted.")
