@@ -37,7 +37,8 @@ struct CheckCommand: ParsableCommand {
     var output: [String] = []
 
     @Option(
-        name: .customLong("fail-on"), help: "The lowest severity of an open finding that exits 1: error, warning, info or never.")
+        name: .customLong("fail-on"),
+        help: "The lowest severity of an open finding that exits 1: error, warning, info or never. Default: error.")
     var failOn: FailOn?
 
     @Option(name: .long, help: "An exceptions file (repeatable); inline exceptions in metadata.exceptions always apply.")
