@@ -146,6 +146,17 @@ struct CIFormatTests {
         #expect(result.status == 0, "\(result.output)")
     }
 
+    @Test("JUnit's suites are in file order whatever order the files were given in (design §5)")
+    func junitOrder() throws {
+        let a = ("a.yaml", Fixtures.declarationText(id: "aaa", spec: "  y: 1"))
+        let b = ("b.yaml", Fixtures.declarationText(id: "bbb", spec: "  y: 1"))
+        let rules = Fixtures.rule(assert: "{path: spec.x, exists: true}")
+        let forward = try Fixtures.check(rules: rules, declarations: [a, b])
+        let backward = try Fixtures.check(rules: rules, declarations: [b, a])
+        #expect(backward.results.map(\.declaration.id) == ["aaa", "bbb"])
+        #expect(JUnitReporter().render(forward) == JUnitReporter().render(backward))
+    }
+
     @Test("JUnit: one suite per declaration, one case per applicable rule, failures located")
     func junitContent() throws {
         let xml = JUnitReporter().render(try Self.report())

@@ -188,7 +188,11 @@ public enum CheckEngine {
             findings += declarationFindings
         }
         evaluated = []
-        // Files are read in order, so findings are usually in order already: sort only if not.
+        // Files are read in the order the paths were given: the results and the findings are put
+        // in file and line order (design §5), sorted only when they are not in it already.
+        if !results.indices.dropFirst().allSatisfy({ !precedes(results[$0].declaration, results[$0 - 1].declaration) }) {
+            results.sort { precedes($0.declaration, $1.declaration) }
+        }
         findings = Finding.sortedInReportOrder(consume findings)
 
         // Exceptions and a baseline name rules: without a valid pack they cannot be judged (every
