@@ -40,7 +40,10 @@ public struct CompilerStyle: Sendable {
         let number = String(mark.line)
         let gutter = String(repeating: " ", count: number.count)
         let shown = TerminalText.safe(line.replacingTabs())
-        let caretOffset = line.unicodeScalars.prefix(max(0, column - 1)).reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+        // The caret stands under the column as shown: a tab is 4 spaces, an escaped control
+        // character as wide as its escape.
+        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, column - 1))))
+        let caretOffset = TerminalText.safe(before.replacingTabs()).unicodeScalars.count
         return " \(number) | \(shown)\n \(gutter) | \(String(repeating: " ", count: caretOffset))\(colored("^", for: "caret"))\n"
     }
 

@@ -56,18 +56,15 @@ public struct SourceLines: Sendable {
     /// The number of lines (a final line break starts one last, empty line).
     public var count: Int { lineStarts.count }
 
-    /// The length in bytes of the line break at `index`, or 0.
+    /// The length in bytes of the line break at `index`, or 0. Only LF, CR and CRLF end a line,
+    /// as in YAML 1.2 and every editor (not U+0085, U+2028 and U+2029 as in YAML 1.1: see
+    /// ``LineBreakCorrection``).
     private static func lineBreakLength(_ text: [UInt8], at index: Int) -> Int {
         switch text[index] {
         case 0x0A:
             return 1
         case 0x0D:
             return index + 1 < text.count && text[index + 1] == 0x0A ? 2 : 1
-        case 0xC2:
-            return index + 1 < text.count && text[index + 1] == 0x85 ? 2 : 0
-        case 0xE2:
-            guard index + 2 < text.count, text[index + 1] == 0x80 else { return 0 }
-            return text[index + 2] == 0xA8 || text[index + 2] == 0xA9 ? 3 : 0
         default:
             return 0
         }

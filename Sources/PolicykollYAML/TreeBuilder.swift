@@ -49,8 +49,12 @@ struct TreeBuilder {
     private var documentRoot: YAMLNode?
     private var documentHasErrors = false
 
-    init(limits: YAMLLimits) {
+    /// Marks made from libyaml's character index, for a file where libyaml's lines differ.
+    private let lineBreaks: LineBreakCorrection?
+
+    init(limits: YAMLLimits, lineBreaks: LineBreakCorrection? = nil) {
         self.limits = limits
+        self.lineBreaks = lineBreaks
     }
 
     private var documentIndex: Int { stream.documents.count }
@@ -69,7 +73,7 @@ struct TreeBuilder {
 
     /// Consumes one event; returns `false` when loading must stop.
     mutating func consume(_ event: yaml_event_t) -> Bool {
-        let mark = Mark(yaml: event.start_mark)
+        let mark = lineBreaks?.mark(event.start_mark) ?? Mark(yaml: event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             anchors.removeAll(keepingCapacity: true)

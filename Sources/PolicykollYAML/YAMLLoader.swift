@@ -24,7 +24,8 @@ public enum YAMLLoader {
             let mark = SourceLines(bytes).mark(ofByteOffset: nulOffset)
             return YAMLStream(diagnostics: [YAMLDiagnostic(.binaryFile, at: mark, documentIndex: nil)])
         }
-        var builder = TreeBuilder(limits: limits)
+        let lineBreaks = LineBreakCorrection(bytes)
+        var builder = TreeBuilder(limits: limits, lineBreaks: lineBreaks)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             return YAMLStream(diagnostics: [
@@ -37,7 +38,7 @@ public enum YAMLLoader {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) != 0 else {
-                    builder.fail(syntaxDiagnostic(parser, bytes: bytes))
+                    builder.fail(syntaxDiagnostic(parser, bytes: bytes, lineBreaks: lineBreaks))
                     return
                 }
                 let keepGoing = builder.consume(event)
@@ -110,7 +111,9 @@ public enum YAMLLoader {
     }
 
     /// Turns libyaml's error state into a located diagnostic.
-    private static func syntaxDiagnostic(_ parser: yaml_parser_t, bytes: [UInt8]) -> YAMLDiagnostic {
+    private static func syntaxDiagnostic(
+        _ parser: yaml_parser_t, bytes: [UInt8], lineBreaks: LineBreakCorrection?
+    ) -> YAMLDiagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         let lines = SourceLines(bytes)
         if parser.error == YAML_READER_ERROR {
@@ -123,7 +126,8 @@ public enum YAMLLoader {
         if parser.error == YAML_MEMORY_ERROR {
             return YAMLDiagnostic(.syntax(problem: "out of memory", context: nil), at: .start, documentIndex: nil)
         }
-        let mark = Mark(yaml: parser.problem_mark)
+        func place(_ yamlMark: yaml_mark_t) -> Mark { lineBreaks?.mark(yamlMark) ?? Mark(yaml: yamlMark) }
+        let mark = place(parser.problem_mark)
         if problem.contains("tab") || lines.scalar(at: mark) == "\t" {
             return YAMLDiagnostic(.tabIndentation, at: mark, documentIndex: nil)
         }
@@ -134,11 +138,11 @@ public enum YAMLLoader {
                 .syntax(
                     problem: "a quoted string starts here and is never closed: the file ends before its closing quote",
                     context: nil),
-                at: Mark(yaml: parser.context_mark), documentIndex: nil)
+                at: place(parser.context_mark), documentIndex: nil)
         }
         var context: String?
         if let text = contextText {
-            let contextMark = Mark(yaml: parser.context_mark)
+            let contextMark = place(parser.context_mark)
             context = contextMark == mark ? text : "\(text) at \(contextMark)"
         }
         return YAMLDiagnostic(.syntax(problem: problem, context: context), at: mark, documentIndex: nil)

@@ -27,13 +27,21 @@ struct SourceLinesTests {
         #expect(empty.mark(ofByteOffset: 0) == Mark.start)
     }
 
-    @Test("lines break where libyaml breaks them: CR, CRLF, NEL, LS, PS")
-    func libyamlLineBreaks() {
+    @Test("lines break at LF, CR and CRLF only, as in YAML 1.2 and editors: not at NEL, LS or PS")
+    func lineBreaks() {
         let lines = SourceLines(Array("a\rb\r\nc\u{85}d\u{2028}e\u{2029}f".utf8))
-        #expect((1...6).map { lines.line($0) } == ["a", "b", "c", "d", "e", "f"])
-        // And libyaml agrees: the key after a LINE SEPARATOR inside a quoted scalar is on line 3.
-        let document = root("a: \"x\u{2028}y\"\nb: 1\n")
-        #expect(document.entry("b")?.keyMark == Mark(line: 3, column: 1))
+        #expect((1...3).map { lines.line($0) } == ["a", "b", "c\u{85}d\u{2028}e\u{2029}f"])
+        #expect(lines.count == 3)
+        // libyaml (YAML 1.1) breaks there, but marks are counted the same way: the key after a
+        // LINE SEPARATOR inside a quoted scalar is on line 2, its column after the character.
+        for (text, line) in [("a: \"x\u{2028}y\"\nb: 1\n", 2), ("a: \"x\u{85}\u{2029}y\"\r\n\r\nb: 1\n", 3)] {
+            #expect(root(text).entry("b")?.keyMark == Mark(line: line, column: 1), "\(text.debugDescription)")
+        }
+        #expect(root("a: \"x\u{2028}y\"\n").entry("a")?.value.mark == Mark(line: 1, column: 4))
+        #expect(root("a: [\"\u{2028}\", b]\n").entry("a")?.value.items?[1].mark == Mark(line: 1, column: 10))
+        // In UTF-16 too.
+        let utf16 = Array("\u{FEFF}a: \"\u{2028}\"\nb: 1\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(YAMLLoader.load(utf16).documents.first?.root.entry("b")?.keyMark == Mark(line: 2, column: 1))
     }
 
     @Test("byte offsets become marks with columns in Unicode scalars")
