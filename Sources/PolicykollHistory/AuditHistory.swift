@@ -92,9 +92,11 @@ public struct AuditHistory: Sendable {
         do {
             isHistoryOrBlank = try DatabaseQueue(path: path, configuration: configuration).read { db in
                 // Everything the database holds (tables, views, triggers, indexes) but SQLite's own.
-                let objects = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+                let objects = try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
                 if objects.isEmpty { return true }
-                // A history holds nothing but its own tables (and their indexes); another
+                // A history holds nothing but its own tables (SQLite's automatic indexes aside);
+                // another
                 // program's database, even one made with GRDB, holds something else.
                 guard Set(objects).isSubset(of: HistorySchema.objects), objects.contains("grdb_migrations") else { return false }
                 let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")

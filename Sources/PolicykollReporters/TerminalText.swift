@@ -1,3 +1,5 @@
+import PolicykollYAML
+
 /// Makes text from declarations safe to print on a terminal: control characters (which could
 /// carry escape sequences) are shown as `\u{…}` instead of being sent to the terminal.
 public enum TerminalText {
@@ -15,9 +17,11 @@ public enum TerminalText {
         return output
     }
 
+    /// A control character, a line or paragraph separator, or a direction mark or override
+    /// (which reorders the text around it as shown).
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
-            || scalar.value == 0x2028 || scalar.value == 0x2029
+        (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029
+            || YAMLNode.isHidden(scalar)
     }
 
     /// Text of many lines made safe line by line: its line breaks stay line breaks.

@@ -1,7 +1,8 @@
 /// The lines of a source file, to show the line of a diagnostic with a caret under its column.
 ///
-/// Lines break where libyaml breaks them, so that its marks and these lines agree: at `\n`,
-/// `\r\n`, a lone `\r`, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029).
+/// Lines break at `\n`, `\r\n` and a lone `\r`, as in YAML 1.2 and editors; not at NEL, LINE
+/// SEPARATOR or PARAGRAPH SEPARATOR, where libyaml (YAML 1.1) breaks them and the loader
+/// corrects its marks (``LineBreakCorrection``).
 /// A byte-order mark is not part of the first line. A UTF-16 file (with a byte-order mark) is
 /// decoded first; byte offsets still count bytes of the original file.
 public struct SourceLines: Sendable {

@@ -140,8 +140,11 @@ extension YAMLNode {
             // A line break, tab or other control character is only seen in quotes (escaped).
             if byte < 0x20 || byte == 0x7F { return false }
             // So are C1 controls (U+0080–U+009F: C2 80–9F) and the direction marks and overrides
-            // (U+200E/F, U+202A–E, U+2066–9: E2 80 xx, E2 81 xx), which reorder text as shown.
-            if (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) || (previous == 0xE2 && (byte == 0x80 || byte == 0x81)) {
+            // (U+061C: D8 9C; U+200E/F, U+202A–E, U+2066–9: E2 80 xx, E2 81 xx), which reorder
+            // text as shown.
+            if (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) || (previous == 0xE2 && (byte == 0x80 || byte == 0x81))
+                || (previous == 0xD8 && byte == 0x9C)
+            {
                 mayHide = true
             }
             if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " "))
@@ -160,7 +163,7 @@ extension YAMLNode {
     /// mark or override of text direction. Shown escaped, never raw.
     public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }

@@ -64,6 +64,7 @@ struct AuditCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give the inventory: one or more files or folders of declarations") }
+        try requireStandardInputOnce([("paths", paths), ("--exceptions", exceptions), ("--policy", policy)])
         if history != nil, label == nil { throw ValidationError("--history needs --label (for example --label 2026)") }
         if label != nil, history == nil { throw ValidationError("--label needs --history DB") }
         if replace, history == nil { throw ValidationError("--replace needs --history DB and --label") }

@@ -62,16 +62,10 @@ struct CheckSettings {
             language: command.lang ?? configuration.lang.flatMap(Language.init(rawValue:)) ?? resolveLanguage(nil),
             asOf: command.asOf ?? configuration.asOf.flatMap { CivilDate(iso: $0) } ?? .today,
             outputs: outputs, configurationFile: configurationFile)
-        // Standard input can be read once: by the declarations, or by one other input.
-        let readers = [
-            ("paths", settings.paths.contains("-")), ("--inventory", settings.inventory.contains("-")),
-            ("--exceptions", settings.exceptions.contains("-")), ("--policy", settings.policy.contains("-")),
-            ("--baseline", settings.baseline == "-"),
-        ].filter(\.1).map(\.0)
-        guard readers.count <= 1 else {
-            throw ValidationError(
-                "standard input (-) can be read only once; it is given to \(readers.joined(separator: " and "))")
-        }
+        try requireStandardInputOnce([
+            ("paths", settings.paths), ("--inventory", settings.inventory), ("--exceptions", settings.exceptions),
+            ("--policy", settings.policy), ("--baseline", [settings.baseline].compactMap { $0 }),
+        ])
         return settings
     }
 

@@ -4,13 +4,14 @@ import PolicykollCore
 /// Writes a report to standard output or to the `--output` file, never over an input file.
 enum ReportOutput {
     /// Writes what `produce` hands to its sink, piece by piece (a large report is never held
-    /// whole); returns a diagnostic when the file cannot be written or is an input.
+    /// whole); returns a diagnostic when the file cannot be written or is an input. `what` names
+    /// the text in messages.
     static func write(
-        to path: String?, protecting inputs: [String], produce: (([UInt8]) -> Void) -> Void
+        to path: String?, protecting inputs: [String], what: String = "the report", produce: (([UInt8]) -> Void) -> Void
     ) -> Diagnostic? {
         guard let path, path != "-" else {
             return writeAll(to: STDOUT_FILENO, produce: produce).map {
-                .error("cannot write the report: \($0)", file: "standard output", at: nil)
+                .error("cannot write \(what): \($0)", file: "standard output", at: nil)
             }
         }
         let identity = fileIdentity(path)
@@ -19,17 +20,17 @@ enum ReportOutput {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return .error("cannot write the report: this is a folder; give a file name", file: path, at: nil)
+            return .error("cannot write \(what): this is a folder; give a file name", file: path, at: nil)
         }
         // One of the process's own streams (`/dev/stdout`, `/dev/fd/3`, or the very file standard
         // output is): written through its descriptor, where the shell put it, never replaced.
         if let descriptor = ownDescriptor(path, identity: identity) {
             return writeAll(to: descriptor, produce: produce).map {
-                .error("cannot write the report: \($0)", file: path, at: nil)
+                .error("cannot write \(what): \($0)", file: path, at: nil)
             }
         }
         if let reason = writeReport(to: path, produce: produce) {
-            return .error("cannot write the report: \(reason)", file: path, at: nil)
+            return .error("cannot write \(what): \(reason)", file: path, at: nil)
         }
         return nil
     }

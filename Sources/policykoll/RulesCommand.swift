@@ -37,7 +37,7 @@ struct RulesCommand: ParsableCommand {
         switch format {
         case .text: Console.out(TerminalText.safeLines(RuleCatalogueTextReporter(language: language).render(pack)))
         case .json: Console.out(RuleCatalogueJSONReporter().render(pack))
-        case .markdown: Console.out(RuleCatalogueMarkdownReporter(language: language).render(pack))
+        case .markdown: Console.out(TerminalText.safeLines(RuleCatalogueMarkdownReporter(language: language).render(pack)))
         }
     }
 }

@@ -42,3 +42,11 @@ extension CivilDate: ExpressibleByArgument {
 func resolveLanguage(_ option: Language?) -> Language {
     option ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
 }
+
+/// Standard input can be read once: refuses `-` given to more than one kind of input.
+func requireStandardInputOnce(_ inputs: [(name: String, paths: [String])]) throws {
+    let readers = inputs.filter { $0.paths.contains("-") }.map(\.name)
+    guard readers.count <= 1 else {
+        throw ValidationError("standard input (-) can be read only once; it is given to \(readers.joined(separator: " and "))")
+    }
+}

@@ -37,7 +37,8 @@ struct TestCommand: ParsableCommand {
             }
             for (index, problem) in result.problems.enumerated() {
                 // At the example that misbehaved, so that an editor jumps to it.
-                let location = "\(result.file):\(result.problemMarks[index])"
+                let mark = index < result.problemMarks.count ? result.problemMarks[index] : result.mark
+                let location = "\(result.file):\(mark)"
                 output += (index == 0 ? "FAIL  \(id)  " : "      \(id)  ") + "\(location): \(problem.message)\n"
             }
         }

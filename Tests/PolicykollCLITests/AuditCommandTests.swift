@@ -115,6 +115,16 @@ struct AuditCommandTests {
         #expect(recorded.stderr.contains("it is one of the input files"), "\(recorded.summary)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(await CLI.run(["audit"]).status == 2)
+        // An inventory of nothing but other YAML is no inventory.
+        let other = try TemporaryFolder()
+        defer { other.remove() }
+        try Data("name: another tool\n".utf8).write(to: other.file("tool.yaml"))
+        let nothing = await CLI.run(["audit", other.url.path, "--format", "json"] + asOf)
+        #expect(nothing.status == 2, "\(nothing.summary)")
+        #expect(nothing.stderr.contains("no declaration found"), "\(nothing.summary)")
+        let twice = await CLI.run(["audit", "-", "--exceptions", "-"])
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("standard input (-) can be read only once"), "\(twice.summary)")
         #expect(await CLI.run(["audit", GeneratedInventory.path, "--history", "h.sqlite"]).status == 2)
         #expect(await CLI.run(["audit", GeneratedInventory.path, "--label", "2026"]).status == 2)
         #expect(await CLI.run(["audit", GeneratedInventory.path, "--format", "pdf"]).status == 2)

@@ -67,6 +67,11 @@ struct HostileFileTests {
         let files = Set(
             findings(report).compactMap { ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } })
         #expect(files == ["hard.yaml"], "\(files)")
+        // Named again beside its folder, through a link, it is still read once.
+        let again = await CLI.runBounded(
+            ["check", "--format", "json"] + againstTestPack + [folder.url.path, folder.file("alias.yaml").path])
+        #expect(again.status == 1, "\(again.summary)")
+        #expect((again.json()?["errors"] as? [Any])?.isEmpty == true, "\(again.summary)")
     }
 
     @Test("Links to nowhere named like YAML files: a warning each, the rest is checked; named directly, an error")

@@ -155,7 +155,7 @@ struct HostileInputTests {
         #expect(report["declarations"] as? Int == 1)
     }
 
-    @Test("50,000 declarations in one file are all checked, and an error in the last is located")
+    @Test("50,000 declarations in one file are all checked, each schema warning given once, and an error in the last located")
     func manyDocuments() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -169,7 +169,7 @@ struct HostileInputTests {
                 apiVersion: policykoll/v1
                 kind: System
                 metadata: {id: s\(index), name: System \(index), organisation: O}
-                spec: {service: {languages: \(languages)}, security: {riskAssessment: {date: 2026-06-01}}, procurement: {contractEnd: 2030-01-01}}
+                spec: {lifecycle: {status: prod}, service: {languages: \(languages)}, security: {riskAssessment: {date: 2026-06-01}}, procurement: {contractEnd: 2030-01-01}}
                 ---
 
                 """
@@ -184,6 +184,12 @@ struct HostileInputTests {
         #expect(report["declarations"] as? Int == count + 1)
         let error = try #require(errors(report).first)
         #expect(errors(report).count == 1)
+        // One schema warning per declaration (`status: prod`): found in linear time, not by
+        // comparing each with every warning before it in the file.
+        let statusWarnings = (report["warnings"] as? [[String: Any]] ?? []).filter {
+            ($0["message"] as? String)?.hasPrefix("spec.lifecycle.status: 'prod'") == true
+        }
+        #expect(statusWarnings.count == count)
         #expect(error["line"] as? Int == count * 5 + 7, "\(error)")
         #expect(error["column"] as? Int == 7, "\(error)")
         let all = findings(report)

@@ -77,6 +77,10 @@ struct SchemaAndInitTests {
 
         let onFolder = await CLI.run(["init", folder.url.path, "--force"])
         #expect(onFolder.status == 2)
+        let missing = folder.file("no-such-folder/x.yaml").path
+        let intoNowhere = await CLI.run(["init", missing])
+        #expect(intoNowhere.status == 2)
+        #expect(intoNowhere.stderr.contains("\(missing): cannot write the template: "), "\(intoNowhere.summary)")
     }
 
     @Test("init: a symbolic link is the user's too (kept without --force); with --force it is written through")

@@ -65,6 +65,7 @@ struct FindingTests {
             ("{\"k:\": v}", "{\"k:\": v}"),
             // C1 controls and direction overrides are shown escaped, not acted on.
             ("\"a\\u202Eb\"", "\"a\\u202Eb\""), ("\"a\\u009Bb\"", "\"a\\u009Bb\""), ("\"a\\x85b\"", "\"a\\u0085b\""),
+            ("\"a\\u061Cb\"", "\"a\\u061Cb\""),
             ("{\"k,1\": [\"1\"]}", "{\"k,1\": [\"1\"]}"),
             // A line break or tab is shown escaped, in quotes, never as a raw control character.
             ("\"multi\\nline\"", "\"multi\\nline\""), ("\"a\\tb\"", "\"a\\tb\""),
@@ -204,6 +205,11 @@ struct FindingTests {
             inventory: [first])
         #expect(shadowed.findings.contains { $0.declarationID == "x" }, "x refers to the retired b of the run")
         #expect(shadowed.warnings.isEmpty)
+        // Shadowed inventory copies are not compared with each other either: the run's is used.
+        let twiceShadowed = try Fixtures.check(
+            rules: rules, declarations: [checked, ("b.yaml", Fixtures.declarationText(id: "b", spec: "  status: retired"))],
+            inventory: [second, first])
+        #expect(twiceShadowed.warnings.isEmpty, "\(twiceShadowed.warnings.map(\.message))")
     }
 
     @Test("ref of a missing value fails; ref of the wrong kind fails")

@@ -95,6 +95,8 @@ struct OperatorTests {
         .init("{path: spec.owners, contains: {name: c}}", spec, true),
         // A one-key mapping whose key is no near-miss of `path` is a literal, as `{date: x}`.
         .init("{path: spec.owners, contains: {date: x}}", spec, false),
+        .init("{path: spec.owners, contains: {patch: 3}}", spec, false),
+        .init("{path: spec.owners, contains: {math: A}}", spec, false),
         .init("{path: spec.owners, contains: {name: a}}", spec, false),
         .init("{path: spec.missing, contains: a}", spec, false),
         // minItems / maxItems

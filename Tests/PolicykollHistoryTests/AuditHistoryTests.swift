@@ -146,6 +146,17 @@ struct AuditHistoryTests {
         }
     }
 
+    @Test("a new history holds nothing but the objects a history is recognised by (the schema and the check agree)")
+    func schemaObjectsAreKnown() throws {
+        let path = try databasePath()
+        try AuditHistory(path: path, create: true).record(
+            try AuditFixtures.audit(), label: "2026", recordedAt: Date(), replace: false)
+        let names = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+        }
+        #expect(Set(names) == ["grdb_migrations", "audit", "auditArea", "auditInput", "auditOutcome"], "\(names)")
+    }
+
     @Test("recording goes into a blank (0-byte) file, and into a history that another process is just creating")
     func recordingIntoBlankAndNew() throws {
         let blank = try databasePath()

@@ -147,6 +147,8 @@ public enum CheckEngine {
         var fromInventory: [String: Declaration] = [:]
         for declaration in inventoryDeclarations {
             let key = declaration.kind + "\u{0}" + declaration.id
+            // The run's own declaration with this id is the one `ref` uses: nothing to warn about.
+            if fromInventory[key] == nil, index.lookup(kind: declaration.kind, id: declaration.id) != nil { continue }
             if let first = fromInventory[key] {
                 let problem = DeclarationProblem.duplicateInInventory(
                     declaration.id, firstFile: first.file, firstLine: first.idMark.line, firstColumn: first.idMark.column)

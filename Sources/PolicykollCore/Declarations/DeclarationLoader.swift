@@ -24,6 +24,7 @@ public enum DeclarationLoader {
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
         if let empty = InputProblem.emptiness(of: stream, file: file.name) { diagnostics.append(empty) }
         var declarations: [Declaration] = []
+        var loaderMarks: Set<Mark>?
         for document in documents where !document.hasErrors {
             let (declaration, problems) = validator.validate(document, file: file.name)
             diagnostics += problems
@@ -31,8 +32,9 @@ public enum DeclarationLoader {
                 let departures = checksSchema ? SpecConformance.warnings(for: declaration) : []
                 if !departures.isEmpty {
                     // A value the loader already warned about (`yes` read as a string) is not
-                    // warned about twice.
-                    let warned = Set(diagnostics.compactMap(\.mark))
+                    // warned about twice. The loader's places are gathered once per file.
+                    let warned = loaderMarks ?? Set(stream.diagnostics.map(\.mark))
+                    loaderMarks = warned
                     diagnostics += departures.filter { $0.mark.map { !warned.contains($0) } ?? true }
                 }
                 declarations.append(declaration)

@@ -35,10 +35,14 @@ public enum InputCollector {
         var inputs: [Input] = []
         var problems: [Diagnostic] = []
         var seen: Set<String> = []
-        // The same file reached twice (`check a a/b.yaml`) is read once. With one path there is
-        // no overlap to find, and resolving every file's real path is costly for large folders.
+        // The same file reached twice (`check a a/b.yaml`, or a link to it) is read once: files
+        // are told apart by device and inode. With one path there is no overlap to find.
         let resolvesPaths = paths.count > 1
-        func key(_ path: String) -> String { resolvesPaths ? canonical(path) : path }
+        func key(_ path: String) -> String {
+            guard resolvesPaths else { return path }
+            var status = stat()
+            return stat(path, &status) == 0 ? "\(status.st_dev) \(status.st_ino)" : canonical(path)
+        }
         for path in paths {
             if path == "-" {
                 if !inputs.contains(.standardInput) { inputs.append(.standardInput) }

@@ -204,11 +204,10 @@ struct ConditionCompiler {
         return .literal(node)
     }
 
-    /// Whether a key is `path` in another case, one letter off, or with its letters swapped.
+    /// Whether a key is `path` in another case or with its letters swapped (`Path`, `paht`):
+    /// not a real word such as `patch` or `math`, which a literal mapping may well hold.
     static func looksLikePath(_ key: String) -> Bool {
-        let lowered = key.lowercased()
-        guard key != "path" else { return false }
-        return Suggestion.editDistance(lowered, "path") <= 1 || lowered.sorted() == "path".sorted()
+        key != "path" && key.lowercased().sorted() == "path".sorted()
     }
 
     private mutating func dateOperand(_ node: YAMLNode) -> DateOperand? {

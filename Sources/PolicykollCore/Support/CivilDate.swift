@@ -17,13 +17,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; a valid time after it is accepted and ignored: as YAML timestamps
-    /// and ISO 8601 write one (`T10:00`, `t10:00:00.5Z`, ` 9:30:00 -5`, `T1030`, `T10`,
-    /// `T10:00:00,5+01:00`).
+    /// Parses `YYYY-MM-DD`; a valid time after it is accepted and ignored: as a YAML timestamp
+    /// writes one (`T` or spaces, `9:30:00`, a fraction, a zone: ` 9:30:00.5 -5`) or as ISO 8601
+    /// does after a `T` (`T10`, `T10:30`, `T1030`, `T10:30:00,5Z`, `T24:00`).
     public init?(iso text: String) {
-        let bytes = Array(text.utf8.prefix(48))
-        guard bytes.count >= 10, text.utf8.count <= 48, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
-        else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -34,57 +33,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        if bytes.count > 10, !Self.isTime(bytes[10...]) { return nil }
+        if bytes.count > 10, !TimeOfDay.isValid(bytes[10...]) { return nil }
         self.init(year: year, month: month, day: day)
-    }
-
-    /// Whether bytes are a time of day after a date: a `T`, `t` or spaces and tabs; the hour
-    /// (one or two digits, up to 24); optionally minutes and seconds, with or without colons;
-    /// a fraction (`.` or `,`) of the last; and a zone (`Z`, `±H`, `±HH`, `±HH:MM`, `±HHMM`),
-    /// which may follow spaces.
-    private static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var rest = bytes
-        func isDigit(_ byte: UInt8?) -> Bool { byte.map { $0 >= 48 && $0 <= 57 } ?? false }
-        func skipBlanks() -> Bool {
-            let count = rest.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
-            rest = rest.dropFirst(count)
-            return count > 0
-        }
-        /// One or two digits (exactly two when `exactly`), at most `limit`.
-        func field(atMost limit: Int, exactly: Bool = true) -> Bool {
-            let count = rest.prefix(2).prefix(while: { isDigit($0) }).count
-            guard count == 2 || (!exactly && count == 1) else { return false }
-            let value = rest.prefix(count).reduce(0) { $0 * 10 + Int($1 - 48) }
-            rest = rest.dropFirst(count)
-            return value <= limit
-        }
-        func take(_ byte: UInt8) -> Bool {
-            guard rest.first == byte else { return false }
-            rest = rest.dropFirst()
-            return true
-        }
-        guard take(UInt8(ascii: "T")) || take(UInt8(ascii: "t")) || skipBlanks() else { return false }
-        guard field(atMost: 24, exactly: false) else { return false }
-        // Minutes, then seconds, each after an optional colon.
-        for limit in [59, 60] {
-            let colon = take(UInt8(ascii: ":"))
-            guard isDigit(rest.first) else {
-                if colon { return false }
-                break
-            }
-            guard field(atMost: limit) else { return false }
-        }
-        if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
-            guard isDigit(rest.first) else { return false }
-            rest = rest.drop(while: { isDigit($0) })
-        }
-        _ = skipBlanks()
-        if rest.isEmpty { return true }
-        if take(UInt8(ascii: "Z")) { return rest.isEmpty }
-        guard take(UInt8(ascii: "+")) || take(UInt8(ascii: "-")), field(atMost: 14, exactly: false) else { return false }
-        if rest.isEmpty { return true }
-        _ = take(UInt8(ascii: ":"))
-        return field(atMost: 59) && rest.isEmpty
     }
 
     /// `YYYY-MM-DD`.
