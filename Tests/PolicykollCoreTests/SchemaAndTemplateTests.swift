@@ -87,5 +87,8 @@ struct SchemaAndTemplateTests {
         #expect(negative.assertion.describe(.sv) == ["spec.x finns och är inte true"])
         let notIn = try #require(Fixtures.pack(rules: Fixtures.rule(assert: "{not: {path: spec.x, in: [a]}}")).pack?.rules.first)
         #expect(notIn.assertion.describe(.sv) == ["spec.x saknas eller är inte en av ['a']"])
+        let element = try #require(
+            Fixtures.pack(rules: Fixtures.rule(assert: "{each: spec.x, assert: {not: {in: [a]}}}")).pack?.rules.first)
+        #expect(element.assertion.describe(.en) == ["every element of spec.x:", "  the value is not one of ['a']"])
     }
 }

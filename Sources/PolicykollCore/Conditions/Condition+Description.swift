@@ -129,9 +129,10 @@ extension Condition {
                 ? ("är efter \(show(operand, sv: sv))", "är inte efter \(show(operand, sv: sv))")
                 : ("is after \(show(operand, sv: sv))", "is not after \(show(operand, sv: sv))")
         }
-        // Under `not`, a missing value makes the test false and so the condition true: say so.
+        // Under `not`, a missing value makes the test false and so the condition true: say so
+        // (not of the value itself, an element inside `each`, which is always there).
         if case .exists = test { return "\(subject) \(negated ? negatedPhrase : phrase)" }
-        guard negated else { return "\(subject) \(phrase)" }
+        guard negated, path != nil else { return "\(subject) \(negated ? negatedPhrase : phrase)" }
         return "\(subject) " + (sv ? "saknas eller " : "is absent or ") + negatedPhrase
     }
 
