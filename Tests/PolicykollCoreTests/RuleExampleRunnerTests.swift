@@ -96,6 +96,25 @@ struct RuleExampleRunnerTests {
         #expect(results[0].succeeded, "\(results[0].problems.map(\.message))")
     }
 
+    @Test("two inventory examples with one id are a misbehaving example, not a silent first-wins")
+    func duplicateInventoryID() throws {
+        let rules = Self.rule(
+            """
+                  inventory:
+                    - {metadata: {id: high}, spec: {level: 3}}
+                    - {metadata: {id: high}, spec: {level: 1}}
+                  pass: [{spec: {target: high}}]
+                  fail: [{spec: {target: missing}}]
+
+            """,
+            assert: "{ref: spec.target, kind: System, assert: {path: spec.level, gte: 2}}")
+        let results = try Self.run(rules)
+        #expect(
+            results[0].problems.map(\.message) == [
+                "examples.inventory[1]: not a valid declaration: duplicate metadata.id 'high'; examples.inventory[0] has it too"
+            ])
+    }
+
     @Test("as in a check, ref in an example also resolves to the example itself, before the inventory")
     func selfReference() throws {
         let rules = Self.rule(

@@ -39,9 +39,18 @@ public enum RuleExampleRunner {
         if examples.fail.isEmpty { report(.missingFailExample, at: rule.mark) }
 
         var inventory: [Declaration] = []
+        var inventoryIDs: [String: Int] = [:]
         for (offset, node) in examples.inventory.enumerated() {
             switch declaration(from: node, for: rule, validator: validator) {
-            case .success(let declaration): inventory.append(declaration)
+            case .success(let declaration):
+                // Two inventory examples with one id: `ref` would silently use the first.
+                if let first = inventoryIDs[declaration.id] {
+                    let message = "duplicate metadata.id '\(declaration.id)'; examples.inventory[\(first)] has it too"
+                    report(.invalidExample(list: "inventory", index: offset, message: message), at: node.mark)
+                    continue
+                }
+                inventoryIDs[declaration.id] = offset
+                inventory.append(declaration)
             case .failure(let error):
                 report(.invalidExample(list: "inventory", index: offset, message: error.message), at: node.mark)
             }
