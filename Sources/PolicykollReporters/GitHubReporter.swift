@@ -49,7 +49,7 @@ public struct GitHubReporter: Reporter {
             case "\n": output += "%0A"
             default:
                 // Other control characters (terminal escapes) are shown, not sent to the log.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                if scalar.value < 0x20 || scalar.value == 0x7F || YAMLNode.isHidden(scalar) {
                     output += "\\u{\(String(scalar.value, radix: 16))}"
                 } else {
                     output.unicodeScalars.append(scalar)

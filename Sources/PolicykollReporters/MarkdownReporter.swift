@@ -92,7 +92,14 @@ public struct MarkdownReporter: Reporter {
             case "&": output += "&amp;"
             case "\\", "`", "*", "_", "[", "]", "#", "!": output += "\\" + String(scalar)
             default:
-                if scalar.value < 0x20 { output += " " } else { output.unicodeScalars.append(scalar) }
+                // Controls become spaces; what reorders or acts on text as shown is written escaped.
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    output += " "
+                } else if YAMLNode.isHidden(scalar) {
+                    output += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
             }
         }
         return output
@@ -100,7 +107,8 @@ public struct MarkdownReporter: Reporter {
 
     /// Inline code that holds any text: a fence longer than any backtick run inside.
     static func code(_ text: String) -> String {
-        let cleaned = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        let cleaned = String(
+            text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F || YAMLNode.isHidden($0) ? " " : Character($0) })
         var fence = "`"
         while cleaned.contains(fence) { fence += "`" }
         let padding = cleaned.hasPrefix("`") || cleaned.hasSuffix("`") ? " " : ""

@@ -146,6 +146,7 @@ public struct TextReporter: StreamingReporter {
                 "; "
                 + say(counted(warnings, "indatavarning", "indatavarningar"), counted(warnings, "input warning", "input warnings"))
         }
-        return line + "\n"
+        // The pack's name and version come from a file: nothing in them may act on a terminal.
+        return TerminalText.safe(line) + "\n"
     }
 }

@@ -26,15 +26,16 @@ enum TimeOfDay {
             var fractionIsZero = true
             if take(".") { fractionIsZero = fraction() ?? true }
             guard isTime(hour, minute, second, fractionIsZero: fractionIsZero) else { return false }
-            _ = blanks()
-            return zoneToEnd()
+            // Blanks only before a zone.
+            if blanks(), rest.isEmpty { return false }
+            return zoneToEnd(iso: false)
         }
 
         /// `T` then `hh`, `hh:mm`, `hh:mm:ss` (or the same without colons), a fraction of the
         /// last, and an optional zone.
         mutating func isoTime() -> Bool {
             guard take("T") || take("t"), let hour = field(2) else { return false }
-            var minute = 0
+            var minute: Int?
             var second = 0
             if take(":") {
                 // Extended: colons between every field given.
@@ -54,8 +55,11 @@ enum TimeOfDay {
                 guard let zero = fraction() else { return false }
                 fractionIsZero = zero
             }
-            guard isTime(hour, minute, second, fractionIsZero: fractionIsZero) else { return false }
-            return zoneToEnd()
+            // 24 is the end of a day only with its minutes written (24:00, 2400).
+            guard let minutes = minute ?? (hour == 24 ? nil : 0),
+                isTime(hour, minutes, second, fractionIsZero: fractionIsZero)
+            else { return false }
+            return zoneToEnd(iso: true)
         }
 
         /// Hours up to 23 (24 only for midnight at the end of a day, 24:00:00), minutes up to 59,
@@ -65,16 +69,16 @@ enum TimeOfDay {
             return hour <= 23 && minute <= 59 && second <= 60
         }
 
-        /// `Z`, `±H`, `±HH`, `±HH:MM` or `±HHMM` and nothing after it, or nothing at all.
-        private mutating func zoneToEnd() -> Bool {
+        /// A zone and nothing after it, or nothing at all: `Z`, or a sign and hours and minutes —
+        /// in YAML `±H`, `±HH` or `±H(H):MM`; in ISO 8601 `±HH`, `±HH:MM` or `±HHMM`.
+        private mutating func zoneToEnd(iso: Bool) -> Bool {
             if rest.isEmpty { return true }
             if take("Z") { return rest.isEmpty }
             guard take("+") || take("-") else { return false }
-            let digits = digitCount(atMost: 2)
+            let digits = iso ? 2 : digitCount(atMost: 2)
             guard digits > 0, let hours = field(digits), hours <= 14 else { return false }
             if rest.isEmpty { return true }
-            _ = take(":")
-            guard let minutes = field(2), minutes <= 59 else { return false }
+            guard take(":") || iso, let minutes = field(2), minutes <= 59 else { return false }
             return rest.isEmpty
         }
 
