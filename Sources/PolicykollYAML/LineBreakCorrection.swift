@@ -18,22 +18,15 @@ struct LineBreakCorrection {
 
     /// The correction for text (UTF-8, or UTF-16 with a byte-order mark) that needs one, or `nil`.
     init?(_ bytes: [UInt8]) {
-        let scalars: String.UnicodeScalarView
+        // As UTF-8 without a byte-order mark, which libyaml's index does not count.
+        let text: ArraySlice<UInt8>
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            let bigEndian = bytes[0] == 0xFE
-            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { offset -> UInt16 in
-                let first = UInt16(bytes[offset])
-                let second = UInt16(bytes[offset + 1])
-                return bigEndian ? first << 8 | second : second << 8 | first
-            }
-            guard units.contains(where: { $0 == 0x85 || $0 == 0x2028 || $0 == 0x2029 }) else { return nil }
-            scalars = String(decoding: units, as: UTF16.self).unicodeScalars
+            text = SourceLines.decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE).utf8[...]
         } else {
-            guard Self.holdsYAML11Break(bytes) else { return nil }
-            // libyaml's index does not count a byte-order mark.
-            let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-            scalars = String(decoding: text, as: UTF8.self).unicodeScalars
+            text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         }
+        guard Self.holdsYAML11Break(text) else { return nil }
+        let scalars = String(decoding: text, as: UTF8.self).unicodeScalars
         var starts = [0]
         var characterIndex = 0
         var previous: Unicode.Scalar = " "
@@ -66,7 +59,7 @@ struct LineBreakCorrection {
 
     /// Whether UTF-8 bytes hold U+0085 (C2 85), U+2028 (E2 80 A8) or U+2029 (E2 80 A9). Every
     /// file is asked, so the lead bytes are found with `memchr`.
-    private static func holdsYAML11Break(_ bytes: [UInt8]) -> Bool {
+    private static func holdsYAML11Break(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return false }
             func any(lead: UInt8, _ follows: (Int) -> Bool) -> Bool {

@@ -72,7 +72,7 @@ public struct SourceLines: Sendable {
     }
 
     /// UTF-16 to UTF-8 (invalid code units become U+FFFD), with the UTF-8 offset of each unit.
-    private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> ([UInt8], [Int]) {
+    static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool) -> (utf8: [UInt8], offsets: [Int]) {
         let unitCount = (bytes.count - 2) / 2
         var units: [UInt16] = []
         units.reserveCapacity(unitCount)

@@ -113,14 +113,18 @@ struct CheckSettings {
         return outputs
     }
 
-    /// What tells two output paths apart: an existing file's device and inode (whatever names
-    /// lead to it), the target of a link to a file not there yet, or else the absolute path.
-    static func fileKey(_ path: String, depth: Int = 0) -> String {
-        var status = stat()
-        if stat(path, &status) == 0 { return "file \(status.st_dev) \(status.st_ino)" }
+    /// What tells two output paths apart: an existing file (whatever names lead to it), the
+    /// target of a link to a file not there yet, or else the absolute path.
+    enum FileKey: Hashable {
+        case file(FileIdentity)
+        case path(String)
+    }
+
+    static func fileKey(_ path: String, depth: Int = 0) -> FileKey {
+        if let identity = FileIdentity(path: path) { return .file(identity) }
         if depth < 8, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
             return fileKey(target.hasPrefix("/") ? target : PathName.folder(of: path) + "/" + target, depth: depth + 1)
         }
-        return "path " + InputCollector.canonical(path)
+        return .path(InputCollector.canonical(path))
     }
 }

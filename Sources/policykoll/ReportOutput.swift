@@ -14,7 +14,7 @@ enum ReportOutput {
                 .error("cannot write \(what): \($0)", file: "standard output", at: nil)
             }
         }
-        let identity = fileIdentity(path)
+        let identity = FileIdentity(path: path)
         if isOne(of: inputs, path, identity: identity) {
             return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
         }
@@ -39,13 +39,13 @@ enum ReportOutput {
     /// link or a hard link — has the same device and inode (stat follows links); a file that does
     /// not exist yet is no input. When it exists, the inputs are looked at on every core.
     static func isOne(of inputs: [String], _ path: String) -> Bool {
-        isOne(of: inputs, path, identity: fileIdentity(path))
+        isOne(of: inputs, path, identity: FileIdentity(path: path))
     }
 
-    private static func isOne(of inputs: [String], _ path: String, identity: [UInt64]?) -> Bool {
+    private static func isOne(of inputs: [String], _ path: String, identity: FileIdentity?) -> Bool {
         guard let identity else { return false }
         return Parallel.mapChunks(
-            count: inputs.count, minimumChunk: 256, { range in [range.contains { fileIdentity(inputs[$0]) == identity }] }
+            count: inputs.count, minimumChunk: 256, { range in [range.contains { FileIdentity(path: inputs[$0]) == identity }] }
         )
         .contains(true)
     }
@@ -53,7 +53,7 @@ enum ReportOutput {
     /// The descriptor a path names when it is one of this process's open streams: `/dev/stdout`,
     /// `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`, or another name of the file that standard
     /// output or standard error is.
-    private static func ownDescriptor(_ path: String, identity: [UInt64]?) -> Int32? {
+    private static func ownDescriptor(_ path: String, identity: FileIdentity?) -> Int32? {
         switch path {
         case "/dev/stdout": return STDOUT_FILENO
         case "/dev/stderr": return STDERR_FILENO
@@ -63,13 +63,7 @@ enum ReportOutput {
             if let descriptor = Int32(path.dropFirst(prefix.count)), descriptor >= 0 { return descriptor }
         }
         guard let identity else { return nil }
-        for descriptor in [STDOUT_FILENO, STDERR_FILENO] {
-            var status = stat()
-            if fstat(descriptor, &status) == 0, [UInt64(status.st_dev), UInt64(status.st_ino)] == identity {
-                return descriptor
-            }
-        }
-        return nil
+        return [STDOUT_FILENO, STDERR_FILENO].first { FileIdentity(descriptor: $0) == identity }
     }
 
     /// Writes as a user expects of `> FILE`, without ever showing a reader half a report where
@@ -167,10 +161,4 @@ enum ReportOutput {
         return String(cString: resolved)
     }
 
-    /// The device and inode of an existing file, or `nil`.
-    private static func fileIdentity(_ path: String) -> [UInt64]? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return [UInt64(status.st_dev), UInt64(status.st_ino)]
-    }
 }

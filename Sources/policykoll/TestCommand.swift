@@ -35,11 +35,9 @@ struct TestCommand: ParsableCommand {
                 output += "ok    \(id)  \(result.passCount) pass, \(result.failCount) fail (as of \(result.asOf))\n"
                 continue
             }
-            for (index, problem) in result.problems.enumerated() {
+            for (index, (problem, mark)) in result.misbehaviours.enumerated() {
                 // At the example that misbehaved, so that an editor jumps to it.
-                let mark = index < result.problemMarks.count ? result.problemMarks[index] : result.mark
-                let location = "\(result.file):\(mark)"
-                output += (index == 0 ? "FAIL  \(id)  " : "      \(id)  ") + "\(location): \(problem.message)\n"
+                output += (index == 0 ? "FAIL  \(id)  " : "      \(id)  ") + "\(result.file):\(mark): \(problem.message)\n"
             }
         }
         let failed = results.filter { !$0.succeeded }.count

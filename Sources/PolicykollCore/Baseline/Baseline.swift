@@ -37,7 +37,7 @@ public struct Baseline: Sendable {
         }
         var fingerprints: Set<String> = []
         for item in items where item["status"]?.string != "excepted" {
-            if let fingerprint = fingerprint({ item[$0]?.string }) {
+            if let fingerprint = fingerprint(of: item) {
                 fingerprints.insert(fingerprint)
             } else {
                 diagnostics.append(.error(BaselineProblem.findingWithoutIdentity.message, file: file.name, at: item.mark))
@@ -86,11 +86,13 @@ public struct Baseline: Sendable {
         return output
     }
 
-    /// A finding's fingerprint, given how to read its string fields: the one it states, or the
-    /// one of its rule id, declaration id and path.
-    private static func fingerprint(_ field: (String) -> String?) -> String? {
-        if let fingerprint = field("fingerprint"), !fingerprint.isEmpty { return fingerprint }
-        guard let rule = field("ruleId"), let declaration = field("declaration"), let path = field("path") else { return nil }
+    /// A finding's fingerprint: the one it states, or the one of its rule id, declaration id and
+    /// path.
+    private static func fingerprint(of finding: YAMLNode) -> String? {
+        if let fingerprint = finding["fingerprint"]?.string, !fingerprint.isEmpty { return fingerprint }
+        guard let rule = finding["ruleId"]?.string, let declaration = finding["declaration"]?.string,
+            let path = finding["path"]?.string
+        else { return nil }
         return Finding.fingerprint(ruleID: rule, declarationID: declaration, path: path)
     }
 }

@@ -199,29 +199,26 @@ public enum CheckEngine {
 
         // Exceptions and a baseline name rules: without a valid pack they cannot be judged (every
         // rule would be unknown), so they are not read, and the report says so.
+        var exceptions: [PolicyException] = []
+        var baselineFingerprints: Set<String> = []
         if pack.isInvalid {
             for file in exceptionFiles.map(\.name) + [baseline?.name].compactMap({ $0 }) {
                 diagnostics.append(Diagnostic(.warning, file: file, mark: nil, message: Self.notAppliedMessage))
             }
-        }
-        let judgesExceptions = !pack.isInvalid
-        var exceptions: [PolicyException] = []
-        let knownRules = Set(pack.rules.map(\.id))
-        for file in exceptionFiles where judgesExceptions {
-            let loaded = ExceptionLoader.load(file, knownRules: knownRules)
-            exceptions += loaded.exceptions
-            diagnostics += loaded.diagnostics
-        }
-        for result in results where judgesExceptions {
-            let loaded = ExceptionLoader.inline(result.declaration, knownRules: knownRules)
-            exceptions += loaded.exceptions
-            diagnostics += loaded.diagnostics
-        }
-        var baselineFingerprints: Set<String> = []
-        if let baseline, judgesExceptions {
-            let loaded = Baseline.load(baseline)
-            baselineFingerprints = loaded.baseline?.fingerprints ?? []
-            diagnostics += loaded.diagnostics
+        } else {
+            let knownRules = Set(pack.rules.map(\.id))
+            let loaded =
+                exceptionFiles.map { ExceptionLoader.load($0, knownRules: knownRules) }
+                + results.map { ExceptionLoader.inline($0.declaration, knownRules: knownRules) }
+            for read in loaded {
+                exceptions += read.exceptions
+                diagnostics += read.diagnostics
+            }
+            if let baseline {
+                let read = Baseline.load(baseline)
+                baselineFingerprints = read.baseline?.fingerprints ?? []
+                diagnostics += read.diagnostics
+            }
         }
         let triage = FindingTriage.apply(
             exceptions: exceptions, baseline: baselineFingerprints, to: consume findings, asOf: options.asOf)

@@ -34,15 +34,9 @@ public enum InputCollector {
     public static func collect(_ paths: [String]) -> (inputs: [Input], problems: [Diagnostic]) {
         var inputs: [Input] = []
         var problems: [Diagnostic] = []
-        var seen: Set<String> = []
         // The same file reached twice (`check a a/b.yaml`, or a link to it) is read once: files
-        // are told apart by device and inode. With one path there is no overlap to find.
-        let resolvesPaths = paths.count > 1
-        func key(_ path: String) -> String {
-            guard resolvesPaths else { return path }
-            var status = stat()
-            return stat(path, &status) == 0 ? "\(status.st_dev) \(status.st_ino)" : canonical(path)
-        }
+        // are told apart by device and inode (a folder's, already known from its walk).
+        var seen: Set<FileIdentity> = []
         for path in paths {
             if path == "-" {
                 if !inputs.contains(.standardInput) { inputs.append(.standardInput) }
@@ -61,10 +55,10 @@ public enum InputCollector {
                 if found.isEmpty {
                     problems.append(.error(InputProblem.noYAMLFiles.message, file: path, at: nil))
                 }
-                for file in onePerFile(found).sorted() where seen.insert(key(file)).inserted {
-                    inputs.append(.file(file, discovered: true))
+                for file in onePerFile(found).sorted(by: { $0.path < $1.path }) where seen.insert(file.identity).inserted {
+                    inputs.append(.file(file.path, discovered: true))
                 }
-            } else if seen.insert(key(path)).inserted {
+            } else if FileIdentity(path: path).map({ seen.insert($0).inserted }) ?? true {
                 inputs.append(.file(path, discovered: false))
             }
         }
@@ -171,28 +165,28 @@ public enum InputCollector {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
-    /// A YAML file found in a folder, with the device and inode that say which file it is.
+    /// A YAML file found in a folder, and which file it is.
     private struct FoundFile {
         var path: String
-        var identity: [UInt64]
+        var identity: FileIdentity
     }
 
     /// The paths of the files found, each file once: a file reached by two names in the folders
     /// walked (a symbolic or hard link beside its target) would otherwise be read twice, and
     /// its declarations reported as duplicates of themselves. The name kept is the file's own
     /// rather than a symbolic link's, else the first.
-    private static func onePerFile(_ found: [FoundFile]) -> [String] {
-        var kept: [[UInt64]: Int] = [:]
-        var paths: [String] = []
+    private static func onePerFile(_ found: [FoundFile]) -> [FoundFile] {
+        var kept: [FileIdentity: Int] = [:]
+        var files: [FoundFile] = []
         for file in found {
             guard let position = kept[file.identity] else {
-                kept[file.identity] = paths.count
-                paths.append(file.path)
+                kept[file.identity] = files.count
+                files.append(file)
                 continue
             }
-            if isSymbolicLink(paths[position]), !isSymbolicLink(file.path) { paths[position] = file.path }
+            if isSymbolicLink(files[position].path), !isSymbolicLink(file.path) { files[position] = file }
         }
-        return paths
+        return files
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {
@@ -219,10 +213,10 @@ public enum InputCollector {
         // One stat (following links) per entry says both whether to descend and whether to read;
         // a large folder's entries are looked at on every core.
         let statuses = Parallel.mapChunks(count: entries.count, minimumChunk: 256) { range in
-            range.map { position -> (mode: mode_t, identity: [UInt64])? in
+            range.map { position -> (mode: mode_t, identity: FileIdentity)? in
                 var status = stat()
                 guard stat(entries[position].path, &status) == 0 else { return nil }
-                return (status.st_mode & S_IFMT, [UInt64(status.st_dev), UInt64(status.st_ino)])
+                return (status.st_mode & S_IFMT, FileIdentity(status))
             }
         }
         for (entry, status) in zip(entries, statuses) {

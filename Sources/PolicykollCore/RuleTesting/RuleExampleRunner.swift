@@ -29,12 +29,8 @@ public enum RuleExampleRunner {
     /// Runs one rule's examples at a date.
     public static func run(_ rule: Rule, asOf: CivilDate, validator: DeclarationValidator) -> RuleTestResult {
         let examples = rule.examples
-        var problems: [RuleTestProblem] = []
-        var marks: [Mark] = []
-        func report(_ problem: RuleTestProblem, at mark: Mark) {
-            problems.append(problem)
-            marks.append(mark)
-        }
+        var misbehaviours: [(problem: RuleTestProblem, mark: Mark)] = []
+        func report(_ problem: RuleTestProblem, at mark: Mark) { misbehaviours.append((problem, mark)) }
         if examples.pass.isEmpty { report(.missingPassExample, at: rule.mark) }
         if examples.fail.isEmpty { report(.missingFailExample, at: rule.mark) }
 
@@ -88,7 +84,7 @@ public enum RuleExampleRunner {
         }
         return RuleTestResult(
             ruleID: rule.id, file: rule.file, mark: rule.mark, asOf: asOf, passCount: examples.pass.count,
-            failCount: examples.fail.count, problems: problems, problemMarks: marks)
+            failCount: examples.fail.count, misbehaviours: misbehaviours)
     }
 
     /// An example with the envelope's defaults filled in, validated as a declaration.

@@ -14,12 +14,13 @@ public struct RuleTestResult: Sendable {
     public var passCount: Int
     /// How many failing examples the rule has.
     public var failCount: Int
-    /// What misbehaved; empty when every example did what it should.
-    public var problems: [RuleTestProblem]
-    /// Where each of ``problems`` is, at the same position: the example that misbehaved, or the
-    /// rule's `id` when an example is missing.
-    public var problemMarks: [Mark]
+    /// What misbehaved, each with where: the example that misbehaved, or the rule's `id` when
+    /// an example is missing. Empty when every example did what it should.
+    public var misbehaviours: [(problem: RuleTestProblem, mark: Mark)]
+
+    /// What misbehaved, without the places.
+    public var problems: [RuleTestProblem] { misbehaviours.map(\.problem) }
 
     /// Whether every example behaved and both kinds were there.
-    public var succeeded: Bool { problems.isEmpty }
+    public var succeeded: Bool { misbehaviours.isEmpty }
 }
