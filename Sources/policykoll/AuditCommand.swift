@@ -81,7 +81,7 @@ struct AuditCommand: ParsableCommand {
         printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
         guard let pack = loaded.pack else { throw ExitStatus.usage.exitCode }
 
-        let (inputs, inputProblems) = InputCollector.collect(paths)
+        let collected = InputCollector.collect(paths)
         let (exceptionFiles, exceptionProblems) = InputCollector.readAll(exceptions)
 
         // Open the history first: an unusable database or a taken label stops the run before
@@ -89,7 +89,7 @@ struct AuditCommand: ParsableCommand {
         var store: AuditHistory?
         var previous: AuditSnapshot?
         if let history, let label {
-            if ReportOutput.isOne(of: inputs.compactMap(\.path) + exceptionFiles.map(\.name), history) {
+            if ProtectedFiles(collected, paths: exceptionFiles.map(\.name)).contains(path: history) {
                 let problem = "refusing to record the audit in '\(history)': it is one of the input files"
                 Console.error(style.render(.error(problem, file: history, at: nil), lines: nil))
                 throw ExitStatus.usage.exitCode
@@ -108,7 +108,8 @@ struct AuditCommand: ParsableCommand {
         // Each file is read, hashed and checked on a worker, and dropped: the inventory is never
         // all in memory at once.
         let check = CheckEngine.check(
-            pack: pack, reading: inputs, inputProblems: inputProblems + exceptionProblems, exceptionFiles: exceptionFiles,
+            pack: pack, reading: collected.inputs, inputProblems: collected.problems + exceptionProblems,
+            exceptionFiles: exceptionFiles,
             // The audit shows no source excerpts for findings; input errors still get theirs.
             options: CheckOptions(asOf: asOf, language: language, keepsSourceLines: false, digestsInputs: true))
         let digests = check.inputDigests.map { AuditInput(file: $0.file, sha256: $0.sha256) }
@@ -121,10 +122,10 @@ struct AuditCommand: ParsableCommand {
         for diagnostic in check.errors {
             Console.error(style.render(diagnostic, lines: check.sources[diagnostic.file]))
         }
-        let protected =
-            inputs.compactMap(\.path) + (exceptionFiles + loaded.files).map(\.name) + [history].compactMap { $0 }
         var failed = false
         let reporter = self.reporter
+        let protected = ProtectedFiles(
+            collected, paths: (exceptionFiles + loaded.files).map(\.name) + [history].compactMap { $0 })
         if let problem = ReportOutput.write(to: output, protecting: protected, produce: { reporter.write(audit, to: $0) }) {
             Console.error(style.render(problem, lines: nil))
             failed = true

@@ -86,7 +86,7 @@ struct CheckCommand: ParsableCommand {
 
         // Declarations are read by the engine as it parses them, so a large inventory is never
         // all in memory at once.
-        let (inputs, inputProblems) = InputCollector.collect(settings.paths)
+        let collected = InputCollector.collect(settings.paths)
         let (inventoryFiles, inventoryProblems) = InputCollector.readAll(settings.inventory)
         let (exceptionFiles, exceptionProblems) = InputCollector.readAll(settings.exceptions)
         var baselineFile: SourceFile?
@@ -99,8 +99,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         var report = CheckEngine.check(
-            pack: pack, reading: inputs, inventory: inventoryFiles,
-            inputProblems: loaded.diagnostics + inputProblems + inventoryProblems + exceptionProblems + baselineProblems,
+            pack: pack, reading: collected.inputs, inventory: inventoryFiles,
+            inputProblems: loaded.diagnostics + collected.problems + inventoryProblems + exceptionProblems + baselineProblems,
             exceptionFiles: exceptionFiles, baseline: baselineFile, options: options)
         for file in loaded.files where loaded.diagnostics.contains(where: { $0.file == file.name && $0.mark != nil }) {
             report.sources[file.name] = SourceLines(file.bytes)
@@ -112,9 +112,10 @@ struct CheckCommand: ParsableCommand {
                 Console.error(style.render(diagnostic, lines: report.sources[diagnostic.file]))
             }
         }
-        let protected =
-            inputs.compactMap(\.path) + (inventoryFiles + exceptionFiles + loaded.files).map(\.name)
-            + [settings.baseline, settings.configurationFile].compactMap { $0 }
+        let protected = ProtectedFiles(
+            collected,
+            paths: (inventoryFiles + exceptionFiles + loaded.files).map(\.name)
+                + [settings.baseline, settings.configurationFile].compactMap { $0 })
         var writeFailed = false
         for target in settings.outputs {
             let reporter = reporter(for: target, hasBaseline: baselineFile != nil)

@@ -20,7 +20,8 @@ struct DumpCommand: ParsableCommand {
 
     func run() throws {
         let style = CompilerStyle(useColor: Console.useColor(fileDescriptor: 2))
-        let (inputs, problems) = InputCollector.collect([file])
+        let collected = InputCollector.collect([file])
+        let (inputs, problems) = (collected.inputs, collected.problems)
         for problem in problems { Console.error(style.render(problem, lines: nil)) }
         var failed = problems.contains { $0.severity == .error }
         for input in inputs {

@@ -37,7 +37,9 @@ struct InitCommand: ParsableCommand {
             try fail("\(file) already exists; policykoll init never overwrites a file unless --force is given")
         }
         // Written as a report is: through a symbolic link, keeping an existing file's permissions.
-        if let problem = ReportOutput.write(to: file, protecting: [], what: "the template", produce: { $0(Array(text.utf8)) }) {
+        if let problem = ReportOutput.write(
+            to: file, protecting: ProtectedFiles(paths: []), what: "the template", produce: { $0(Array(text.utf8)) })
+        {
             try fail("\(file): \(problem.message)")
         }
         Console.error("wrote \(file)\n")

@@ -7,7 +7,8 @@ enum ReportOutput {
     /// whole); returns a diagnostic when the file cannot be written or is an input. `what` names
     /// the text in messages.
     static func write(
-        to path: String?, protecting inputs: [String], what: String = "the report", produce: (([UInt8]) -> Void) -> Void
+        to path: String?, protecting inputs: ProtectedFiles, what: String = "the report",
+        produce: (([UInt8]) -> Void) -> Void
     ) -> Diagnostic? {
         guard let path, path != "-" else {
             return writeAll(to: STDOUT_FILENO, produce: produce).map {
@@ -15,7 +16,7 @@ enum ReportOutput {
             }
         }
         let identity = FileIdentity(path: path)
-        if isOne(of: inputs, path, identity: identity) {
+        if let identity, inputs.contains(identity) {
             return .error(InputProblem.wouldOverwriteInput(path).message, file: path, at: nil)
         }
         var isDirectory: ObjCBool = false
@@ -33,21 +34,6 @@ enum ReportOutput {
             return .error("cannot write \(what): \(reason)", file: path, at: nil)
         }
         return nil
-    }
-
-    /// Whether `path` is one of the input files. The same file by another name — a symbolic
-    /// link or a hard link — has the same device and inode (stat follows links); a file that does
-    /// not exist yet is no input. When it exists, the inputs are looked at on every core.
-    static func isOne(of inputs: [String], _ path: String) -> Bool {
-        isOne(of: inputs, path, identity: FileIdentity(path: path))
-    }
-
-    private static func isOne(of inputs: [String], _ path: String, identity: FileIdentity?) -> Bool {
-        guard let identity else { return false }
-        return Parallel.mapChunks(
-            count: inputs.count, minimumChunk: 256, { range in [range.contains { FileIdentity(path: inputs[$0]) == identity }] }
-        )
-        .contains(true)
     }
 
     /// The descriptor a path names when it is one of this process's open streams: `/dev/stdout`,

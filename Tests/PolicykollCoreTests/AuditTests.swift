@@ -116,7 +116,8 @@ struct AuditTests {
         ]
         for (name, text) in texts { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
         let pack = try #require(Fixtures.pack(rules: Fixtures.rule(assert: "{path: spec.x, exists: true}")).pack)
-        let (inputs, problems) = InputCollector.collect([folder.path, folder.path + "/missing.yaml"])
+        let collected = InputCollector.collect([folder.path, folder.path + "/missing.yaml"])
+        let (inputs, problems) = (collected.inputs, collected.problems)
         #expect(problems.count == 1)
         for digests in [true, false] {
             let report = CheckEngine.check(

@@ -30,8 +30,18 @@ public enum InputCollector {
         case standardInput
     }
 
+    /// What ``collect(_:)`` found.
+    public struct Collected: Sendable {
+        /// The inputs, in the order they are read.
+        public var inputs: [Input]
+        /// A diagnostic for each path that cannot be used.
+        public var problems: [Diagnostic]
+        /// Which files the inputs are: a report written to one of them would overwrite an input.
+        public var identities: Set<FileIdentity>
+    }
+
     /// The inputs behind the given paths, and a diagnostic for each path that cannot be used.
-    public static func collect(_ paths: [String]) -> (inputs: [Input], problems: [Diagnostic]) {
+    public static func collect(_ paths: [String]) -> Collected {
         var inputs: [Input] = []
         var problems: [Diagnostic] = []
         // The same file reached twice (`check a a/b.yaml`, or a link to it) is read once: files
@@ -62,16 +72,18 @@ public enum InputCollector {
                 inputs.append(.file(path, discovered: false))
             }
         }
-        return (inputs, problems)
+        return Collected(inputs: inputs, problems: problems, identities: seen)
     }
 
     /// Collects the inputs behind the paths and reads each; what cannot be used becomes a diagnostic.
     public static func readAll(_ paths: [String]) -> (files: [SourceFile], problems: [Diagnostic]) {
-        let (inputs, problems) = collect(paths)
+        let collected = collect(paths)
         var files: [SourceFile] = []
-        var allProblems = problems
+        var allProblems = collected.problems
         // Files are read on every core (standard input, if any, is read once, in its place).
-        let results = Parallel.mapChunks(count: inputs.count, minimumChunk: 32) { range in range.map { read(inputs[$0]) } }
+        let results = Parallel.mapChunks(count: collected.inputs.count, minimumChunk: 32) { range in
+            range.map { read(collected.inputs[$0]) }
+        }
         for result in results {
             switch result {
             case .success(let file): files.append(file)
