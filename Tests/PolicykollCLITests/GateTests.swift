@@ -255,4 +255,27 @@ struct MixedFolderTests {
         #expect(named.status == 2, "a file named explicitly is checked as a declaration: \(named.summary)")
         #expect(named.stdout.contains("unsupported apiVersion 'apps/v1'"))
     }
+
+    @Test(
+        "a declaration whose apiVersion is a slip of policykoll's is an error in a folder too, another tool's System is skipped",
+        arguments: ["policykol/v1", "PolicyKoll/v1", "policykoll.io/v1", "v1"])
+    func apiVersionSlip(version: String) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let clean = try String(contentsOf: Fixture.url("decls/clean.yaml"), encoding: .utf8)
+        try Data(clean.utf8).write(to: folder.file("clean.yaml"))
+        let slipped = clean.replacingOccurrences(of: "apiVersion: policykoll/v1", with: "apiVersion: \(version)")
+            .replacingOccurrences(of: "id: ", with: "id: slipped-")
+        #expect(slipped.contains("apiVersion: \(version)\n"))
+        try Data(slipped.utf8).write(to: folder.file("slipped.yaml"))
+        try Data("apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: {name: web}\nspec: {owner: team}\n".utf8)
+            .write(to: folder.file("catalog-info.yaml"))
+
+        let result = await CLI.run(["check", "--format", "json"] + againstTestPack + [folder.url.path])
+        #expect(result.status == 2, "a slip must not pass the gate unchecked: \(result.summary)")
+        let report = try #require(result.json())
+        #expect(errors(report).map { $0["message"] as? String } == ["unsupported apiVersion '\(version)'; expected 'policykoll/v1'"])
+        let skipped = try #require(report["skipped"] as? [String]).map { ($0 as NSString).lastPathComponent }
+        #expect(skipped == ["catalog-info.yaml"])
+    }
 }

@@ -18,7 +18,7 @@ public enum DeclarationLoader {
         let stream = YAMLLoader.load(file.bytes)
         // An empty document (a trailing `---`) declares nothing and is passed over.
         let documents = stream.nonEmptyDocuments
-        if file.discovered, !stream.hasErrors, !documents.isEmpty, documents.allSatisfy({ !isDeclarationLike($0.root) }) {
+        if file.discovered, !stream.hasErrors, !documents.isEmpty, documents.allSatisfy({ !isDeclarationLike($0.root, kinds: validator.knownKinds) }) {
             return ([], [], true)
         }
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
@@ -44,15 +44,24 @@ public enum DeclarationLoader {
     }
 
     /// Whether a document looks like it means to be a declaration: it has some of the envelope,
-    /// an apiVersion (if any) of policykoll's, and is not one of policykoll's other documents.
-    static func isDeclarationLike(_ root: YAMLNode) -> Bool {
+    /// is not one of policykoll's other documents, and its apiVersion (if any) is policykoll's or
+    /// a slip of it. A slip must not let a declaration pass a gate unchecked: `policykol/v1`,
+    /// `PolicyKoll/v1` or `policykoll.io/v1`, and a bare version such as `v1` on a declaration's
+    /// kind, are declarations with a wrong apiVersion (an error), while another tool's document
+    /// (`backstage.io/v1alpha1`, even of kind `System`) is skipped.
+    static func isDeclarationLike(_ root: YAMLNode, kinds: Set<String>) -> Bool {
         guard root.entries != nil else { return false }
         let envelope = ["apiVersion", "kind", "metadata", "spec"]
         guard envelope.contains(where: { root[$0] != nil }) else { return false }
-        if let version = root["apiVersion"]?.string, !version.hasPrefix("policykoll/") { return false }
-        if let kind = root["kind"]?.string, DeclarationValidator.nonDeclarationKinds.union(["Config"]).contains(kind) {
-            return false
-        }
-        return true
+        let kind = root["kind"]?.string
+        if let kind, DeclarationValidator.nonDeclarationKinds.union(["Config"]).contains(kind) { return false }
+        guard let version = root["apiVersion"]?.string, !version.hasPrefix("policykoll/") else { return true }
+        guard let slash = version.firstIndex(of: "/") else { return kind.map(kinds.contains) ?? false }
+        return isSlipOfPolicykoll(version[..<slash].lowercased())
+    }
+
+    /// Whether an apiVersion's group is policykoll's misspelt, differently cased or qualified.
+    private static func isSlipOfPolicykoll(_ group: String) -> Bool {
+        group.contains("policykoll") || Suggestion.editDistance(group, "policykoll") <= 2
     }
 }
