@@ -3,16 +3,27 @@ import PolicykollYAML
 
 /// Markdown for a pull-request comment or a job summary: a verdict, counts, and a findings table.
 public struct MarkdownReporter: Reporter {
-    /// Creates a Markdown reporter.
-    public init() {}
+    /// The lowest severity of an open finding that fails the gate (`--fail-on`), or `nil` when
+    /// none does: the headline gives the gate's verdict, as the exit code does.
+    public var failOn: Severity?
+
+    /// Creates a Markdown reporter for a gate that fails on open findings at or above `failOn`.
+    public init(failOn: Severity? = .error) {
+        self.failOn = failOn
+    }
 
     public func render(_ report: CheckReport) -> String {
         let sv = report.language == .sv
         let summary = report.summary
-        let failing = summary.error > 0 || !report.errors.isEmpty
-        var text =
-            "## policykoll: " + (failing ? (sv ? "❌ brister hittades" : "❌ problems found") : (sv ? "✅ inga fel" : "✅ no errors"))
-            + "\n\n"
+        let headline: String
+        if !report.errors.isEmpty || report.hasOpenFinding(atOrAbove: failOn) {
+            headline = sv ? "❌ brister hittades" : "❌ problems found"
+        } else if summary.error > 0 {
+            headline = sv ? "⚠️ fel hittades, men de fäller inte grinden (--fail-on)" : "⚠️ errors found, but they do not fail the gate (--fail-on)"
+        } else {
+            headline = sv ? "✅ inga fel" : "✅ no errors"
+        }
+        var text = "## policykoll: " + headline + "\n\n"
         text +=
             sv
             ? "\(counted(report.declarationCount, "deklaration kontrollerad", "deklarationer kontrollerade")) mot \(Self.code(report.pack.name)) \(Self.code(report.pack.version)) per \(report.asOf).\n\n"

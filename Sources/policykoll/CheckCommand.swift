@@ -118,7 +118,7 @@ struct CheckCommand: ParsableCommand {
                 + [settings.baseline, settings.configurationFile].compactMap { $0 })
         var writeFailed = false
         for target in settings.outputs {
-            let reporter = reporter(for: target, hasBaseline: baselineFile != nil)
+            let reporter = reporter(for: target, hasBaseline: baselineFile != nil, failOn: settings.failOn.threshold)
             if let problem = ReportOutput.write(
                 to: target.path, protecting: protected, produce: { reporter.write(report, to: $0) })
             {
@@ -134,13 +134,13 @@ struct CheckCommand: ParsableCommand {
         Foundation.exit(status.rawValue)
     }
 
-    private func reporter(for target: CheckSettings.Output, hasBaseline: Bool) -> any Reporter {
+    private func reporter(for target: CheckSettings.Output, hasBaseline: Bool, failOn: Severity?) -> any Reporter {
         switch target.format {
         case .text: TextReporter(useColor: target.path == nil && Console.useColor(fileDescriptor: 1))
         case .json: JSONReporter()
         case .sarif: SARIFReporter(hasBaseline: hasBaseline)
         case .junit: JUnitReporter()
-        case .markdown: MarkdownReporter()
+        case .markdown: MarkdownReporter(failOn: failOn)
         case .github: GitHubReporter()
         }
     }

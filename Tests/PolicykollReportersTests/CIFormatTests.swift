@@ -199,6 +199,23 @@ struct CIFormatTests {
         #expect(output.contains("&lt;script&gt;"))
     }
 
+    @Test(
+        "Markdown: the headline is the gate's verdict under --fail-on",
+        arguments: [
+            ("spec: {level: 1, personalData: {dpia: yes}}", Severity.error, "✅ no errors"),
+            ("spec: {level: 1, personalData: {dpia: yes}}", Severity.info, "❌ problems found"),
+            ("spec: {level: 3, locations: [US], personalData: {dpia: yes}}", Severity.error, "✅ no errors"),
+            ("spec: {level: 3, locations: [US], personalData: {dpia: yes}}", Severity.warning, "❌ problems found"),
+            ("spec: {level: 3}", Severity.error, "❌ problems found"),
+            ("spec: {level: 3}", nil, "⚠️ errors found, but they do not fail the gate (--fail-on)"),
+        ] as [(String, Severity?, String)])
+    func markdownVerdict(spec: String, failOn: Severity?, headline: String) throws {
+        let declaration = "apiVersion: policykoll/v1\nkind: System\nmetadata: {id: a, name: A, organisation: O}\n\(spec)\n"
+        let report = try Fixtures.check(rules: Self.rules, declarations: [("a.yaml", declaration)])
+        let output = MarkdownReporter(failOn: failOn).render(report)
+        #expect(output.hasPrefix("## policykoll: \(headline)\n"), "\(output)")
+    }
+
     @Test("golden files for every CI format", arguments: ["sarif", "junit", "github", "markdown"])
     func golden(format: String) throws {
         let report = try Self.report(language: .sv)
