@@ -27,7 +27,7 @@ public struct SARIFReporter: StreamingReporter {
                 runMembers[runMembers.count - 1].write = { output, level in
                     JSONValue.writeArrayInParallel(count: report.findings.count, to: &output, level: level, sink: sink) {
                         index, bytes, level in
-                        result(report.findings[index], ruleIndex: ruleIndex[report.findings[index].ruleID])
+                        result(report.findings[index], ruleIndex: ruleIndex[report.findings[index].ruleID], baseline: report.baselineFingerprints)
                             .write(to: &bytes, indent: true, level: level)
                     }
                 }
@@ -118,7 +118,7 @@ public struct SARIFReporter: StreamingReporter {
         ]
         guard !report.pack.isInvalid else { return members }
         return members + [
-            ("results", .array(includingResults ? report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleID]) } : []))
+            ("results", .array(includingResults ? report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleID], baseline: report.baselineFingerprints) } : []))
         ]
     }
 
@@ -158,7 +158,7 @@ public struct SARIFReporter: StreamingReporter {
         return .object(members)
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int?) -> JSONValue {
+    private func result(_ finding: Finding, ruleIndex: Int?, baseline baselineFingerprints: Set<String>) -> JSONValue {
         var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
         if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
         members += [
@@ -210,7 +210,10 @@ public struct SARIFReporter: StreamingReporter {
                 ))
         }
         if hasBaseline {
-            members.append(("baselineState", .string(finding.status == .baseline ? "unchanged" : "new")))
+            // An excepted finding the baseline had is unchanged too: the state is the baseline's
+            // comparison, not the finding's status.
+            let unchanged = finding.status == .baseline || baselineFingerprints.contains(finding.fingerprint)
+            members.append(("baselineState", .string(unchanged ? "unchanged" : "new")))
         }
         members.append(
             (

@@ -199,6 +199,30 @@ struct CIFormatTests {
         #expect(output.contains("&lt;script&gt;"))
     }
 
+    @Test("SARIF: a finding that is excepted but was in the baseline is unchanged, not new")
+    func sarifExceptedBaseline() throws {
+        let declaration = """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata:
+              id: hr
+              name: HR
+              organisation: O
+              exceptions:
+                - {rule: R-2, path: "spec.locations[0]", reason: Avtal, approvedBy: IT-chef, expires: 2027-06-30}
+            spec: {level: 3, locations: [US, CN], personalData: {dpia: yes}}
+            """
+        let fingerprint = Finding.fingerprint(ruleID: "R-2", declarationID: "hr", path: "spec.locations[0]")
+        let report = try Fixtures.check(
+            rules: Self.rules, declarations: [("hr.yaml", declaration)],
+            baseline: "{\"findings\": [{\"fingerprint\": \"\(fingerprint)\"}]}")
+        #expect(report.findings.map(\.status) == [.excepted, .open])
+        let text = SARIFReporter(hasBaseline: true).render(report)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        #expect(results.map { $0["baselineState"] as? String } == ["unchanged", "new"])
+    }
+
     @Test(
         "Markdown: the headline is the gate's verdict under --fail-on",
         arguments: [

@@ -236,7 +236,8 @@ public enum CheckEngine {
         return CheckReport(
             pack: pack, asOf: options.asOf, language: options.language, results: results, findings: findings,
             errors: diagnostics.filter { $0.severity == .error }, warnings: diagnostics.filter { $0.severity == .warning },
-            sources: sources, exceptions: triage.uses, skippedFiles: skipped, inputDigests: inputDigests)
+            sources: sources, exceptions: triage.uses, skippedFiles: skipped, inputDigests: inputDigests,
+            baselineFingerprints: baselineFingerprints)
     }
 
     /// The folder that holds all the files (the file itself when there is one).

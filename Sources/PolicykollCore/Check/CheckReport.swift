@@ -36,6 +36,9 @@ public struct CheckReport: Sendable {
     /// Each input file read, in input order, with its SHA-256, when ``CheckOptions/digestsInputs``
     /// was set; otherwise empty.
     public var inputDigests: [(file: String, sha256: String)] = []
+    /// The fingerprints of the `--baseline` report's findings (empty without one): a finding an
+    /// exception covers has status `excepted`, yet may still be one the baseline already had.
+    public var baselineFingerprints: Set<String> = []
 
     /// How many declarations were checked.
     public var declarationCount: Int { results.count }
