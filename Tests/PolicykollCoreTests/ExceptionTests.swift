@@ -95,6 +95,14 @@ struct ExceptionTests {
         #expect(warning.mark == Mark(line: 4, column: 5))
     }
 
+    @Test("an expired exception whose finding another, active exception covers does not call it open again")
+    func expiredButCovered() throws {
+        let report = try check(Self.entry(expires: "2026-01-01") + Self.entry(expires: "2027-06-30"))
+        #expect(report.findings.first { $0.ruleID == "R-1" }?.status == .excepted)
+        #expect(report.exceptions.map(\.state) == [.expired, .active])
+        #expect(report.warnings.map(\.message) == ["the exception for R-1 on hr expired on 2026-01-01"])
+    }
+
     @Test("an exception expiring within 30 days gives a warning; later ones do not")
     func expiringSoon() throws {
         let soon = try check(Self.entry(expires: "2026-12-20"))

@@ -11,7 +11,7 @@ public enum ExceptionProblem: Sendable, Equatable {
     case invalidPath(String)
     case unknownRule(String)
     case otherDeclaration(String, declaration: String)
-    case expired(rule: String, declaration: String, expires: String, matched: Int)
+    case expired(rule: String, declaration: String, expires: String, matched: Int, reopened: Int)
     case expiringSoon(rule: String, declaration: String, expires: String, days: Int)
     case unused(rule: String, declaration: String)
 
@@ -38,8 +38,15 @@ public enum ExceptionProblem: Sendable, Equatable {
             return "the exception names rule '\(rule)', which is not in the rule pack"
         case .otherDeclaration(let named, let declaration):
             return "an inline exception of '\(declaration)' names another declaration, '\(named)'"
-        case .expired(let rule, let declaration, let expires, let matched):
-            let effect = matched == 0 ? "" : "; \(matched == 1 ? "its finding is" : "its \(matched) findings are") open again"
+        case .expired(let rule, let declaration, let expires, let matched, let reopened):
+            // Findings another, active exception still covers are not open again.
+            let effect =
+                switch (matched, reopened) {
+                case (_, 0): ""
+                case (1, _): "; its finding is open again"
+                case (_, matched): "; its \(matched) findings are open again"
+                default: "; \(reopened) of its \(matched) findings are open again"
+                }
             return "the exception for \(rule) on \(declaration) expired on \(expires)\(effect)"
         case .expiringSoon(let rule, let declaration, let expires, let days):
             return "the exception for \(rule) on \(declaration) expires on \(expires), in \(days) \(days == 1 ? "day" : "days")"

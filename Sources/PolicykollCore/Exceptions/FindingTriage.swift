@@ -12,6 +12,8 @@ public enum FindingTriage {
         // Nothing to match: the findings stay open, untouched.
         guard !exceptions.isEmpty || !baseline.isEmpty else { return (findings, [], []) }
         var matched = Array(repeating: 0, count: exceptions.count)
+        // Of an expired exception's findings, those no other exception still covers: open again.
+        var reopened = Array(repeating: 0, count: exceptions.count)
         // An exception covers only findings of its rule and declaration: look those up instead of
         // trying every exception on every finding (thousands of each would be quadratic).
         var byRuleAndDeclaration: [PairKey: [Int]] = [:]
@@ -24,13 +26,21 @@ public enum FindingTriage {
             let candidates =
                 byRuleAndDeclaration.isEmpty
                 ? [] : byRuleAndDeclaration[PairKey(rule: triaged[index].ruleID, declaration: triaged[index].declarationID)] ?? []
+            var expiredMatches: [Int] = []
             for position in candidates
             where exceptions[position].covers(
                 ruleID: triaged[index].ruleID, declarationID: triaged[index].declarationID, path: triaged[index].path)
             {
                 let exception = exceptions[position]
                 matched[position] += 1
-                if covering == nil, exception.isActive(on: asOf) { covering = position }
+                if !exception.isActive(on: asOf) {
+                    expiredMatches.append(position)
+                } else if covering == nil {
+                    covering = position
+                }
+            }
+            if covering == nil {
+                for position in expiredMatches { reopened[position] += 1 }
             }
             if let covering {
                 triaged[index].status = .excepted
@@ -52,7 +62,7 @@ public enum FindingTriage {
             case .expired:
                 problem = .expired(
                     rule: exception.rule, declaration: exception.declaration, expires: exception.expires.description,
-                    matched: matched[position])
+                    matched: matched[position], reopened: reopened[position])
             case .unused:
                 problem = .unused(rule: exception.rule, declaration: exception.declaration)
             case .active:
