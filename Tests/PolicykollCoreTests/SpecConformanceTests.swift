@@ -50,6 +50,24 @@ struct SpecConformanceTests {
             ])
     }
 
+    @Test("a departing value is quoted shortened, as in a finding, however long it is")
+    func longValueShortened() {
+        let long = String(repeating: "2026-", count: 40_000)
+        let text = """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata: {id: long, name: Long, organisation: Org}
+            spec:
+              lifecycle: {since: \(long)}
+              security: {classification: {confidentiality: [\(Array(repeating: "12345", count: 100).joined(separator: ", "))]}}
+
+            """
+        let warnings = Self.warnings(text)
+        #expect(warnings.count == 2)
+        #expect(warnings.first == "warning 5:22 spec.lifecycle.since: '\(long.prefix(117))…' is not a date (YYYY-MM-DD)")
+        #expect(warnings.allSatisfy { $0.count < 300 }, "\(warnings.map(\.count))")
+    }
+
     @Test("fields the schema does not name, nulls, and conforming values give no warning")
     func quietWhenConforming() {
         let text = """

@@ -226,7 +226,10 @@ private final class FieldConstraint: Sendable {
             return { .wrongType(path: $0, expected: expected, found: node.typeName) }
         }
         // Worded only for a value that departs: most values do not, and a mapping's text is long.
-        var shown: String { node.string.map { "'\($0)'" } ?? ValueSemantics.displayFound(node) }
+        // Shortened as a finding's value is: a warning quotes the value, not the whole of it.
+        var shown: String {
+            node.string.map { "'\(MessageRenderer.shorten($0))'" } ?? MessageRenderer.shorten(ValueSemantics.displayFound(node))
+        }
         if let allowed, !allowed.contains(node.value) {
             let names = allowed.map { ValueSemantics.display(YAMLNode($0, mark: .start)) }
             return { .notAllowed(path: $0, value: shown, allowed: names) }
