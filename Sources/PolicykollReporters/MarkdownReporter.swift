@@ -91,17 +91,24 @@ public struct MarkdownReporter: Reporter {
         }
     }
 
-    /// A table cell: pipes and line breaks cannot break the table; Markdown and HTML are inert.
+    /// A table cell: pipes and line breaks cannot break the table; Markdown and HTML are inert,
+    /// and so are GitHub's extensions: `~~strike~~`, `$math$`, and `@someone`, which would notify
+    /// a user or team from a pull-request comment (a zero-width space after `@` keeps it from
+    /// being a mention, as Dependabot does; `name@example.se` is left as it is).
     static func cell(_ text: String) -> String {
         var output = ""
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             switch scalar {
             case "|": output += "\\|"
             case "\n", "\r": output += " "
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "&": output += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "#", "!": output += "\\" + String(scalar)
+            case "\\", "`", "*", "_", "[", "]", "#", "!", "~", "$": output += "\\" + String(scalar)
+            case "@" where !(previous.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false):
+                output += "@&#8203;"
             default:
                 // Controls become spaces; what reorders or acts on text as shown is written escaped.
                 if scalar.value < 0x20 || scalar.value == 0x7F {

@@ -240,6 +240,14 @@ struct CIFormatTests {
         #expect(output.hasPrefix("## policykoll: \(headline)\n"), "\(output)")
     }
 
+    @Test("Markdown: mentions, strikethrough and math from a declaration are inert; e-mail addresses stay")
+    func markdownGitHubExtensions() {
+        #expect(MarkdownReporter.cell("cc @octocat @github/security") == "cc @&#8203;octocat @&#8203;github/security")
+        #expect(MarkdownReporter.cell("(@team)") == "(@&#8203;team)")
+        #expect(MarkdownReporter.cell("anna@example.se, 2@b") == "anna@example.se, 2@b")
+        #expect(MarkdownReporter.cell("~~gone~~ $x$") == "\\~\\~gone\\~\\~ \\$x\\$")
+    }
+
     @Test("golden files for every CI format", arguments: ["sarif", "junit", "github", "markdown"])
     func golden(format: String) throws {
         let report = try Self.report(language: .sv)
