@@ -31,7 +31,7 @@ public struct GitHubReporter: Reporter {
     }
 
     private func command(_ name: String, file: String, mark: Mark?, title: String, message: String) -> String {
-        var properties = ["file=\(Self.escapeProperty(file))"]
+        var properties = ["file=\(Self.escapeProperty(file, isPath: true))"]
         if let mark {
             properties += ["line=\(mark.line)", "col=\(mark.column)"]
         }
@@ -39,8 +39,9 @@ public struct GitHubReporter: Reporter {
         return "::\(name) \(properties.joined(separator: ","))::\(Self.escapeData(message))\n"
     }
 
-    /// Escapes a command's message: `%`, CR and LF.
-    static func escapeData(_ text: String) -> String {
+    /// Escapes a command's message: `%`, CR and LF. Other controls, and characters that reorder
+    /// or hide text, are shown as `\u{…}` rather than sent to the log.
+    static func escapeData(_ text: String, isPath: Bool = false) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -48,8 +49,11 @@ public struct GitHubReporter: Reporter {
             case "\r": output += "%0D"
             case "\n": output += "%0A"
             default:
-                // Other control characters (terminal escapes) are shown, not sent to the log.
-                if scalar.value < 0x20 || scalar.value == 0x7F || YAMLNode.isHidden(scalar) {
+                // A path is the file's own name, or the annotation would not find the file: a tab
+                // or a bidi character in it stays (the runner unescapes only %, CR, LF, : and ,).
+                let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                let isShownEscaped = isPath ? isControl && scalar != "\t" : isControl || YAMLNode.isHidden(scalar)
+                if isShownEscaped {
                     output += "\\u{\(String(scalar.value, radix: 16))}"
                 } else {
                     output.unicodeScalars.append(scalar)
@@ -60,9 +64,9 @@ public struct GitHubReporter: Reporter {
     }
 
     /// Escapes a property value: as data, plus `:` and `,`.
-    static func escapeProperty(_ text: String) -> String {
+    static func escapeProperty(_ text: String, isPath: Bool = false) -> String {
         var output = ""
-        for scalar in escapeData(text).unicodeScalars {
+        for scalar in escapeData(text, isPath: isPath).unicodeScalars {
             switch scalar {
             case ":": output += "%3A"
             case ",": output += "%2C"

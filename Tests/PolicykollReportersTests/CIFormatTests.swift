@@ -183,6 +183,11 @@ struct CIFormatTests {
         #expect(lines.contains { $0.hasPrefix("::error file=systems/bad.yaml,line=2,col=1,title=policykoll%3A input error::") })
         #expect(lines.contains { $0.hasPrefix("::warning file=systems/hr & co.yaml,line=13,col=9,") })
         #expect(GitHubReporter.escapeProperty("a,b:c%\nd") == "a%2Cb%3Ac%25%0Ad")
+        // A path keeps a tab and bidi characters, or the annotation would not find its file;
+        // terminal controls are still shown, not sent; a message shows all of them.
+        #expect(GitHubReporter.escapeProperty("lead/tab\there\u{202E}.yaml", isPath: true) == "lead/tab\there\u{202E}.yaml")
+        #expect(GitHubReporter.escapeProperty("a\u{1B}[31m\u{9B}.yaml", isPath: true) == "a\\u{1b}[31m\\u{9b}.yaml")
+        #expect(GitHubReporter.escapeData("tab\there\u{202E}") == "tab\\u{9}here\\u{202e}")
     }
 
     @Test("Markdown: table cells cannot break the table or inject HTML")
