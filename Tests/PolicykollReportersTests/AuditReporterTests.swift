@@ -111,6 +111,8 @@ struct AuditReporterTests {
             ("bell\u{07}nul\u{0}", "bell\u{FFFD}nul\u{FFFD}"), ("Förskoleförvaltningen", "Förskoleförvaltningen"),
             ("C1\u{85}DEL\u{7F}", "C1\u{FFFD}DEL\u{FFFD}"), ("non\u{FFFE}char\u{FFFF}", "non\u{FFFD}char\u{FFFD}"),
             ("a · b\u{A0}c\u{F8FF}", "a · b\u{A0}c\u{F8FF}"), ("line\nand\ttab", "line\nand\ttab"), ("", ""),
+            ("rtl\u{202E}txt.exe\u{2066}i\u{2069}\u{061C}", "rtl\\u{202e}txt.exe\\u{2066}i\\u{2069}\\u{61c}"),
+            ("dash – and ’quote’ and ؀", "dash – and ’quote’ and ؀"),
         ])
     func htmlEscape(input: String, expected: String) {
         #expect(HTMLText.escape(input) == expected)

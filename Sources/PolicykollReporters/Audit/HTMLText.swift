@@ -1,8 +1,12 @@
+import PolicykollYAML
+
 /// Escapes text for HTML content and quoted attribute values.
 ///
 /// Everything that comes from a declaration, an exception or a rule pack goes through here: `&`,
 /// `<`, `>`, `"`, `'` and `` ` `` become character references, so text can neither open a tag
-/// nor leave an attribute; control characters (which HTML forbids) become U+FFFD. The audit
+/// nor leave an attribute; control characters (which HTML forbids) become U+FFFD, and marks and
+/// overrides of text direction are shown as `\u{202e}`, as in the other reports, so that they
+/// cannot reorder what a reader sees in a cell. The audit
 /// never puts such text into a URL attribute: its only links are `#` fragments it builds itself.
 public enum HTMLText {
     /// The escaped text.
@@ -23,18 +27,25 @@ public enum HTMLText {
             default:
                 let value = scalar.value
                 let control = value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
-                if control { output += "\u{FFFD}" } else { output.unicodeScalars.append(scalar) }
+                if control {
+                    output += "\u{FFFD}"
+                } else if YAMLNode.isHidden(scalar) {
+                    output += "\\u{\(String(value, radix: 16))}"
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
             }
         }
         return output
     }
 
     /// Whether a UTF-8 byte may start something `escape` changes: one of the six characters, a
-    /// control character (C0, DEL, or C1 after 0xC2), or U+FFFE/U+FFFF (after 0xEF).
+    /// control character (C0, DEL, or C1 after 0xC2), U+FFFE/U+FFFF (after 0xEF), or a direction
+    /// mark (U+061C after 0xD8, U+200E… after 0xE2).
     private static func mayNeedEscape(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"),
-            0x7F, 0xC2, 0xEF:
+            0x7F, 0xC2, 0xD8, 0xE2, 0xEF:
             true
         case 0x0A, 0x09: false
         default: byte < 0x20
