@@ -2,11 +2,12 @@ internal import CYAML
 
 /// Builds nodes from libyaml events: one frame per open collection, anchors per document.
 struct TreeBuilder {
-    /// A node with the number of nodes it stands for once aliases are expanded, and the raw
-    /// text of a scalar (a mapping key keeps the text as written).
+    /// A node with the number of nodes and scalar bytes it stands for once aliases are
+    /// expanded, and the raw text of a scalar (a mapping key keeps the text as written).
     struct Built {
         var node: YAMLNode
         var size: Int
+        var bytes: Int
         var keyText: String?
         /// Whether the node is the merge key: a plain, untagged `<<` (or one tagged `!!merge`).
         var isMergeKey = false
@@ -27,6 +28,7 @@ struct TreeBuilder {
         var mark: Mark
         var anchor: String?
         var size = 1
+        var bytes = 0
         /// Where the frame's items (sequence) or entries (mapping) start on their stack.
         var start: Int
         var keyPositions: [String: Int] = [:]
@@ -45,6 +47,7 @@ struct TreeBuilder {
     private var anchors: [String: Built] = [:]
     private var openAnchors: Set<String> = []
     private var aliasBudgetUsed = 0
+    private var aliasBytesUsed = 0
     private var documentMark = Mark.start
     private var documentRoot: YAMLNode?
     private var documentHasErrors = false
@@ -79,6 +82,7 @@ struct TreeBuilder {
             anchors.removeAll(keepingCapacity: true)
             openAnchors.removeAll(keepingCapacity: true)
             aliasBudgetUsed = 0
+            aliasBytesUsed = 0
             documentMark = mark
             documentRoot = nil
             documentHasErrors = false
@@ -122,7 +126,8 @@ struct TreeBuilder {
             let isMergeKey =
                 scalar.length == 2 && scalar.value[0] == UInt8(ascii: "<") && scalar.value[1] == UInt8(ascii: "<")
                 && ((isPlain && tag == nil) || tag == ScalarResolver.yamlTagPrefix + "merge")
-            let built = Built(node: YAMLNode(value, mark: mark), size: 1, keyText: text, isMergeKey: isMergeKey)
+            let built = Built(
+                node: YAMLNode(value, mark: mark), size: 1, bytes: scalar.length, keyText: text, isMergeKey: isMergeKey)
             if let anchor = string(scalar.anchor) { anchors[anchor] = built }
             return add(built)
         case YAML_ALIAS_EVENT:
@@ -130,11 +135,20 @@ struct TreeBuilder {
             guard let target = anchors[name] else {
                 let problem: YAMLProblem = openAnchors.contains(name) ? .recursiveAlias(name) : .unknownAnchor(name)
                 report(problem, at: mark)
-                return add(Built(node: YAMLNode(.null, mark: mark), size: 1, keyText: ""))
+                return add(Built(node: YAMLNode(.null, mark: mark), size: 1, bytes: 0, keyText: ""))
             }
             aliasBudgetUsed += target.size
             guard aliasBudgetUsed <= limits.maxAliasExpansion else {
                 fail(YAMLDiagnostic(.aliasExpansionLimitExceeded(limit: limits.maxAliasExpansion), at: mark, documentIndex: nil))
+                return false
+            }
+            // Few nodes can still be a lot of text: 20,000 aliases of one 100 KB scalar are 2 GB
+            // for every rule that reads them and for `dump`.
+            aliasBytesUsed += target.bytes
+            guard aliasBytesUsed <= limits.maxAliasExpandedBytes else {
+                fail(
+                    YAMLDiagnostic(
+                        .aliasExpandedBytesExceeded(limit: limits.maxAliasExpandedBytes), at: mark, documentIndex: nil))
                 return false
             }
             var expanded = target
@@ -176,6 +190,7 @@ struct TreeBuilder {
         }
         let last = frames.count - 1
         frames[last].size += built.size
+        frames[last].bytes += built.bytes
         guard frames[last].isMapping else {
             openItems.append(built.node)
             return true
@@ -261,11 +276,11 @@ struct TreeBuilder {
     private mutating func close(_ frame: Frame) -> Built {
         guard frame.isMapping else {
             let items = openItems.removeAll(from: frame.start)
-            return Built(node: YAMLNode(.sequence(items), mark: frame.mark), size: frame.size, keyText: nil)
+            return Built(node: YAMLNode(.sequence(items), mark: frame.mark), size: frame.size, bytes: frame.bytes, keyText: nil)
         }
         let entries = openEntries.removeAll(from: frame.start)
         guard !frame.merges.isEmpty else {
-            return Built(node: YAMLNode(.mapping(entries), mark: frame.mark), size: frame.size, keyText: nil)
+            return Built(node: YAMLNode(.mapping(entries), mark: frame.mark), size: frame.size, bytes: frame.bytes, keyText: nil)
         }
         var explicitKeys = Set(entries.map(\.key))
         var result: [YAMLEntry] = []
@@ -280,7 +295,7 @@ struct TreeBuilder {
             }
             if position < entries.count { result.append(entries[position]) }
         }
-        return Built(node: YAMLNode(.mapping(result), mark: frame.mark), size: frame.size, keyText: nil)
+        return Built(node: YAMLNode(.mapping(result), mark: frame.mark), size: frame.size, bytes: frame.bytes, keyText: nil)
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

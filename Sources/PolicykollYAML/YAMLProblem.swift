@@ -16,6 +16,8 @@ public enum YAMLProblem: Sendable, Equatable {
     case depthLimitExceeded(limit: Int)
     /// Aliases expand to more nodes than the limit ("billion laughs").
     case aliasExpansionLimitExceeded(limit: Int)
+    /// Aliases expand to more bytes of scalar text than the limit.
+    case aliasExpandedBytesExceeded(limit: Int)
     /// An alias names an anchor that was never defined.
     case unknownAnchor(String)
     /// An alias points into the node that defines its own anchor.
@@ -58,6 +60,9 @@ public enum YAMLProblem: Sendable, Equatable {
             return "collections are nested more than \(limit) levels deep; parsing stopped"
         case .aliasExpansionLimitExceeded(let limit):
             return "aliases expand to more than \(limit) nodes (an alias bomb?); parsing stopped"
+        case .aliasExpandedBytesExceeded(let limit):
+            let amount = limit % (1 << 20) == 0 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+            return "aliases expand to more than \(amount) of text (an alias bomb?); parsing stopped"
         case .unknownAnchor(let name):
             return "alias *\(name) refers to an anchor &\(name) that is not defined before it"
         case .recursiveAlias(let name):

@@ -57,6 +57,27 @@ struct LimitTests {
         #expect(strict.errors.map(\.problem) == [.aliasExpansionLimitExceeded(limit: 100)])
     }
 
+    @Test("few aliases of a large scalar fail with the text limit, located at the alias that passes it")
+    func largeScalarAliases() throws {
+        // 20,000 aliases of a 100 KB scalar: 20,001 nodes, within the node limit, but 2 GB of text.
+        let scalar = String(repeating: "x", count: 100_000)
+        let text = "big: &big \(scalar)\nmany: [" + Array(repeating: "*big", count: 20_000).joined(separator: ", ") + "]\n"
+        let stream = load(text)
+        let diagnostic = try #require(stream.errors.first)
+        #expect(stream.errors.map(\.problem) == [.aliasExpandedBytesExceeded(limit: 16 << 20)])
+        #expect(diagnostic.problem.message == "aliases expand to more than 16 MiB of text (an alias bomb?); parsing stopped")
+        // The 168th alias is the first past 16 MiB; each `*big, ` is 6 columns from column 8.
+        #expect(diagnostic.mark == Mark(line: 2, column: 8 + 6 * 167))
+        #expect(stream.documents.isEmpty)
+        // Below the limit the same aliases load, and the limit is configurable.
+        let few = load("big: &big \(scalar)\nmany: [*big, *big, *big]\n")
+        #expect(few.diagnostics.isEmpty)
+        #expect(few.documents.first?.root["many"]?.items?.count == 3)
+        let strict = load("a: &a [abc, de]\nb: [*a, *a]\n", limits: YAMLLimits(maxAliasExpandedBytes: 9))
+        #expect(strict.errors.map(\.problem) == [.aliasExpandedBytesExceeded(limit: 9)])
+        #expect(strict.errors.first?.problem.message.contains("more than 9 bytes of text") == true)
+    }
+
     @Test("the alias budget is per document")
     func aliasBudgetPerDocument() {
         let document = "a: &a [1, 2, 3, 4]\nb: [*a, *a]\n"  // 10 aliased nodes
