@@ -29,14 +29,14 @@ public struct CompilerStyle: Sendable {
         return "\(bold(location + ":")) \(colored(label + ":", for: label)) \(message)\n"
     }
 
-    /// The source line and a caret under the column.
+    /// The source line and a caret under the column; a long line cut to a window around the
+    /// column, marked with `…` where cut.
     public func excerpt(lines: SourceLines, mark: Mark) -> String {
-        guard var fullLine = lines.line(mark.line) else { return "" }
-        // A byte-order mark is not a column (libyaml does not count it either).
-        if mark.line == 1, fullLine.unicodeScalars.first == "\u{FEFF}" {
-            fullLine = String(fullLine.unicodeScalars.dropFirst())
+        guard let window = lines.window(line: mark.line, column: mark.column, width: Self.maxExcerptWidth) else {
+            return ""
         }
-        let (line, column) = Self.window(fullLine, column: mark.column)
+        let line = (window.isCutBefore ? "…" : "") + window.text + (window.isCutAfter ? "…" : "")
+        let column = mark.column - window.firstScalar + (window.isCutBefore ? 1 : 0)
         let number = String(mark.line)
         let gutter = String(repeating: " ", count: number.count)
         let shown = TerminalText.safe(line.replacingTabs())
@@ -49,24 +49,6 @@ public struct CompilerStyle: Sendable {
 
     /// The widest source excerpt shown, in Unicode scalars.
     static let maxExcerptWidth = 120
-
-    /// A long line cut to a window around the column, marked with `…` where cut; and the
-    /// column within the window.
-    static func window(_ line: String, column: Int) -> (String, Int) {
-        let scalars = Array(line.unicodeScalars)
-        guard scalars.count > maxExcerptWidth else { return (line, column) }
-        let half = maxExcerptWidth / 2
-        let start = max(0, min(column - 1 - half, scalars.count - maxExcerptWidth))
-        let end = min(scalars.count, start + maxExcerptWidth)
-        var text = String(String.UnicodeScalarView(scalars[start..<end]))
-        var shifted = column - start
-        if start > 0 {
-            text = "…" + text
-            shifted += 1
-        }
-        if end < scalars.count { text += "…" }
-        return (text, shifted)
-    }
 
     /// An indented `= note` line.
     public func note(_ text: String) -> String {

@@ -145,10 +145,75 @@ public struct SourceLines: Sendable {
 
     /// The mark itself when it points into the file, or else the nearest place that does: past
     /// the last line (where libyaml puts the end of the stream) is the end of the last line.
+    ///
+    /// - Complexity: O(1) for most marks, at most O(*column*): never the whole of a long line,
+    ///   which thousands of marks on one line of megabytes would each pay.
     public func clamped(_ mark: Mark) -> Mark {
         let line = min(max(1, mark.line), lineStarts.count)
-        let length = self.line(line)?.unicodeScalars.count ?? 0
-        if line < mark.line { return Mark(line: line, column: length + 1) }
-        return Mark(line: line, column: min(max(1, mark.column), length + 1))
+        if line < mark.line { return Mark(line: line, column: scalarCount(ofLine: line) + 1) }
+        let column = max(1, mark.column)
+        // A line of n bytes holds at least n / 4 scalars: a column within those needs no count.
+        let start = lineStarts[line - 1]
+        let end = lineEnds[line - 1]
+        if column - 1 <= (end - start) / 4 { return Mark(line: line, column: column) }
+        let (_, reached) = advance(from: start, by: column - 1, before: end)
+        return Mark(line: line, column: reached + 1)
+    }
+
+    /// A window of at most `width` scalars of a line around `column`, and where it starts: the
+    /// scalar index of its first scalar, and whether the line goes on before and after it. Found
+    /// on the bytes, so that each excerpt of a long line costs its column, not the line.
+    /// A byte-order mark at the start of the file is not part of line 1 (libyaml does not
+    /// count it as a column either).
+    public func window(line number: Int, column: Int, width: Int) -> LineWindow? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        var start = lineStarts[number - 1]
+        let end = lineEnds[number - 1]
+        if number == 1, end - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
+            start += 3
+        }
+        var (from, first) = advance(from: start, by: max(0, column - 1 - width / 2), before: end)
+        let (to, taken) = advance(from: from, by: width, before: end)
+        // The line ends inside the window: move its start back so that it is still full.
+        var missing = width - taken
+        while missing > 0, from > start {
+            from -= 1
+            while from > start, bytes[from] & 0xC0 == 0x80 { from -= 1 }
+            first -= 1
+            missing -= 1
+        }
+        return LineWindow(
+            text: String(decoding: bytes[from..<to], as: UTF8.self), firstScalar: first, isCutBefore: from > start,
+            isCutAfter: to < end)
+    }
+
+    /// A part of a line: see ``window(line:column:width:)``.
+    public struct LineWindow: Sendable, Equatable {
+        /// The text of the part, decoded leniently.
+        public var text: String
+        /// The 0-based index in the line of its first scalar.
+        public var firstScalar: Int
+        /// Whether the line has text before the part.
+        public var isCutBefore: Bool
+        /// Whether the line has text after the part.
+        public var isCutAfter: Bool
+    }
+
+    /// The number of scalars of a 1-based line.
+    private func scalarCount(ofLine number: Int) -> Int {
+        advance(from: lineStarts[number - 1], by: .max, before: lineEnds[number - 1]).scalars
+    }
+
+    /// The byte offset `count` scalars after `index` (or `end`, if the line ends first), and how
+    /// many scalars that was. A scalar is counted at the first byte of its UTF-8 sequence.
+    private func advance(from index: Int, by count: Int, before end: Int) -> (offset: Int, scalars: Int) {
+        var offset = index
+        var scalars = 0
+        while scalars < count, offset < end {
+            offset += 1
+            while offset < end, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            scalars += 1
+        }
+        return (offset, scalars)
     }
 }

@@ -40,6 +40,12 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
             name: "an alias bomb (billion laughs)", bytes: text { aliasBomb }, line: 13, column: 12,
             fragments: ["aliases expand to more than 100000 nodes"]),
         HostileInput(
+            name: "20,000 aliases of a 100 KB scalar (few nodes, gigabytes of text)",
+            bytes: text {
+                header("big") + "spec:\n  big: &big " + String(repeating: "x", count: 100_000) + "\n  many: ["
+                    + Array(repeating: "*big", count: 20_000).joined(separator: ", ") + "]\n"
+            }, line: 9, column: 10 + 6 * 167, fragments: ["aliases expand to more than 16 MiB of text"]),
+        HostileInput(
             name: "300,000 nested flow sequences",
             bytes: text {
                 header("fs") + "spec:\n  x: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"

@@ -105,4 +105,41 @@ struct SourceLinesTests {
         #expect(lines.clamped(Mark(line: 1, column: 9)) == Mark(line: 1, column: 4))
         #expect(lines.clamped(Mark(line: 0, column: 0)) == Mark(line: 1, column: 1))
     }
+
+    @Test("clamping counts multi-byte scalars, and only up to the column")
+    func clampingMultiByte() {
+        let lines = SourceLines(Array("åäö🙂\nx".utf8))
+        #expect(lines.clamped(Mark(line: 1, column: 3)) == Mark(line: 1, column: 3))
+        #expect(lines.clamped(Mark(line: 1, column: 5)) == Mark(line: 1, column: 5))
+        #expect(lines.clamped(Mark(line: 1, column: 6)) == Mark(line: 1, column: 5))
+        #expect(lines.clamped(Mark(line: 1, column: 99)) == Mark(line: 1, column: 5))
+    }
+
+    /// The window as it was computed before, by decoding the whole line: the reference.
+    static func referenceWindow(_ line: String, column: Int, width: Int) -> (String, Int, Bool, Bool) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > width else { return (line, 0, false, false) }
+        let start = max(0, min(column - 1 - width / 2, scalars.count - width))
+        let end = min(scalars.count, start + width)
+        return (String(String.UnicodeScalarView(scalars[start..<end])), start, start > 0, end < scalars.count)
+    }
+
+    @Test("a line's window around a column matches the whole line's, for every column of random lines")
+    func windows() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "b", " ", "\t", "å", "€", "🙂", "e\u{301}"]
+        for _ in 0..<200 {
+            let length = Int.random(in: 0..<300, using: &generator)
+            let line = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let lines = SourceLines(Array(("x\n" + line + "\ny").utf8))
+            let count = line.unicodeScalars.count
+            for column in 1...(count + 2) {
+                let window = try #require(lines.window(line: 2, column: column, width: 20))
+                let (text, first, before, after) = Self.referenceWindow(line, column: column, width: 20)
+                #expect(window == SourceLines.LineWindow(text: text, firstScalar: first, isCutBefore: before, isCutAfter: after))
+            }
+        }
+        #expect(SourceLines(Array("\u{FEFF}ab".utf8)).window(line: 1, column: 1, width: 20)?.text == "ab")
+        #expect(SourceLines(Array("ab".utf8)).window(line: 2, column: 1, width: 20) == nil)
+    }
 }
