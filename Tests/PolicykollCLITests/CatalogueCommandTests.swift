@@ -107,11 +107,22 @@ struct CatalogueCommandTests {
         #expect(far.stderr.contains("policykoll rules"))
     }
 
+    @Test("explain and the Markdown catalogue speak Swedish under --lang sv: types, durations, severities")
+    func swedishWording() async throws {
+        let catalogue = await CLI.run(["rules", "--format", "markdown", "--lang", "sv"])
+        #expect(catalogue.stdout.contains("| område | regler | fel | varning | info |"), "\(catalogue.summary)")
+        let explained = await CLI.run(["explain", "GBG-ARK-020", "--lang", "sv"])
+        #expect(explained.stdout.contains("spec.security.nis2InScope är av typen sant eller falskt"), "\(explained.stdout)")
+        #expect(!explained.stdout.contains("boolean"))
+    }
+
     @Test("explain and rules read another pack with --policy")
     func otherPack() async throws {
         let result = await CLI.run(["explain", "T-DATED", "--policy", "Tests/Fixtures/rule-tests/dated.yaml", "--lang", "en"])
         #expect(result.status == 0, "\(result.summary)")
-        #expect(result.stdout.contains("spec.reviewed is a date within P12M before the as-of date"))
+        #expect(result.stdout.contains("spec.reviewed is a date within 12 months before the as-of date"))
+        let swedish = await CLI.run(["explain", "T-DATED", "--policy", "Tests/Fixtures/rule-tests/dated.yaml", "--lang", "sv"])
+        #expect(swedish.stdout.contains("spec.reviewed är ett datum inom 12 månader före dagens datum"), "\(swedish.stdout)")
         let rules = await CLI.run(["rules", "--policy", Fixture.path("bad-packs/unknown-key.yaml")])
         #expect(rules.status == 2)
     }

@@ -111,13 +111,14 @@ extension Condition {
         case .type(let type):
             (phrase, negatedPhrase) =
                 sv
-                ? ("är av typen \(type.rawValue)", "är inte av typen \(type.rawValue)")
+                ? ("är av typen \(type.swedishName)", "är inte av typen \(type.swedishName)")
                 : ("is of type \(type.rawValue)", "is not of type \(type.rawValue)")
         case .within(let duration):
+            let span = duration.words(swedish: sv)
             (phrase, negatedPhrase) =
                 sv
-                ? ("är ett datum inom \(duration) före dagens datum", "är inte ett datum inom \(duration)")
-                : ("is a date within \(duration) before the as-of date", "is not a date within \(duration)")
+                ? ("är ett datum inom \(span) före dagens datum", "är inte ett datum inom \(span) före dagens datum")
+                : ("is a date within \(span) before the as-of date", "is not a date within \(span) before the as-of date")
         case .before(let operand):
             (phrase, negatedPhrase) =
                 sv

@@ -39,6 +39,20 @@ public enum DateOperand: Sendable {
 /// The types the `type` operator knows.
 public enum ValueType: String, Sendable, CaseIterable {
     case string, number, integer, boolean, list, map, date, null
+
+    /// The type's name in Swedish, as `explain` says it.
+    public var swedishName: String {
+        switch self {
+        case .string: "text"
+        case .number: "tal"
+        case .integer: "heltal"
+        case .boolean: "sant eller falskt"
+        case .list: "lista"
+        case .map: "mappning"
+        case .date: "datum"
+        case .null: "null"
+        }
+    }
 }
 
 /// The ordering operators on numbers and dates.

@@ -38,7 +38,8 @@ public struct RuleCatalogueMarkdownReporter: Sendable {
 
 
             """
-        output += sv ? "| område | regler | error | warning | info |\n" : "| area | rules | error | warning | info |\n"
+        let severities = Severity.allCases.reversed().map { Wording(language: language).severity($0) }.joined(separator: " | ")
+        output += (sv ? "| område | regler | " : "| area | rules | ") + severities + " |\n"
         output += "|---|---:|---:|---:|---:|\n"
         for area in pack.areas {
             let rules = pack.rules.filter { $0.area == area.id }
