@@ -15,6 +15,13 @@ public struct RuleCatalogueTextReporter: Sendable {
     public func render(_ pack: RulePack) -> String {
         let sv = language == .sv
         var output = "\(pack.title?.text(language) ?? pack.name) (\(pack.name) \(pack.version))\n"
+        // As in `explain` and the Markdown catalogue: our wording is never taken for the policy's.
+        if pack.areas.contains(where: { $0.principles.contains(where: \.derived) }) {
+            output +=
+                sv
+                ? "Principernas formuleringar är härledda ur källorna, inte citat ur policyn (policykoll explain visar källorna).\n"
+                : "The principles' wording is derived from the sources, not quoted from the policy (policykoll explain shows the sources).\n"
+        }
         let idWidth = pack.rules.map(\.id.count).max() ?? 0
         for area in pack.areas {
             output += "\n\(area.title.text(language)) [\(area.id)]\n"
