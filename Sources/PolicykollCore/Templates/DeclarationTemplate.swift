@@ -85,6 +85,7 @@ public enum DeclarationTemplate {
               feedbackMechanism: true
             identification: {methods: [BankID], assuranceLevel: 3, eidas: true}
             languages: [sv, en]
+            #channelRegister: true  #sv: SDS-1: e-tjänsten finns i kanalregistret #en: SDS-1: listed in the channel register
           #sv: INF: information. INF-1/INF-2: öppna datamängder med licens (CC0-1.0), ägare, metadata och
           #sv: öppna format. INF-3: allmänna handlingar med informationshanteringsplan och e-arkivleverans.
           #sv: INF-4: dokumenterad export i öppna format.
@@ -98,6 +99,7 @@ public enum DeclarationTemplate {
                 informationOwner: Min förvaltning
                 openData: false
                 reasonNotOpen: Skäl till att datamängden inte är öppen
+                #highValue: true  #sv: INF-2: värdefull datamängd (EU 2023/138) #en: INF-2: high-value dataset (EU 2023/138)
             records:
               publicRecords: true
               managementPlan: Informationshanteringsplan
@@ -116,6 +118,7 @@ public enum DeclarationTemplate {
               dataLocation: [SE]
             commonServices:
               uses: [identitetstjanst]
+              #deviation: {decision: Beslut om avsteg, reason: Skäl}  #sv: STY-3: beslutat avsteg #en: STY-3: a decided deviation
             integrations: []
             openStandards: [OpenAPI]
             openSource: {considered: true, used: false}
@@ -134,6 +137,7 @@ public enum DeclarationTemplate {
               method: KLASSA
               date: 2026-01-01
               actionPlan: Handlingsplan
+              #protectionAnalysis: Särskild skyddsanalys  #sv: ARK-1: krävs vid nivå 4 #en: ARK-1: needed at level 4
             riskAssessment: {date: 2026-01-01, reference: Riskbedömning}
             continuity: {rto: 24h, rpo: 4h, plan: Kontinuitetsplan, lastRestoreTest: 2026-01-01}
             encryption: {inTransit: TLS 1.3, atRest: true}
@@ -153,6 +157,9 @@ public enum DeclarationTemplate {
             ropa: Registerförteckning, behandling 1
             dpia: {reference: Konsekvensbedömning, date: 2026-01-01}
             processorAgreement: Personuppgiftsbiträdesavtal
+            #sv: ARK-4: bara när uppgifterna förs över till tredje land (tia: överföringskonsekvensbedömning).
+            #en: ARK-4: only when the data go to a third country (tia: transfer impact assessment).
+            #thirdCountryTransfer: {countries: [US], mechanism: SCC, tia: Överföringskonsekvensbedömning}
           #sv: STY: upphandling och avtal: slutdatum, säkerhets- och tillgänglighetskrav, exitklausul.
           #en: STY: procurement and contract: end date, security and accessibility requirements, exit clause.
           procurement:
