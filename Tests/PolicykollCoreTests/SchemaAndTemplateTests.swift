@@ -62,6 +62,10 @@ struct SchemaAndTemplateTests {
             #expect(problems.isEmpty, "\(language): \(problems.map(\.message))")
             #expect(declaration?.id == "mitt-system")
             #expect(!text.contains("#sv:") && !text.contains("#en:"))
+            // Optional fields that rules read are there to uncomment.
+            for field in ["channelRegister", "highValue", "deviation", "protectionAnalysis", "thirdCountryTransfer"] {
+                #expect(text.contains("#\(field): "), "\(field)")
+            }
         }
         #expect(DeclarationTemplate.text(.sv) != DeclarationTemplate.text(.en))
     }

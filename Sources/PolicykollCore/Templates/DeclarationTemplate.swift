@@ -85,7 +85,9 @@ public enum DeclarationTemplate {
               feedbackMechanism: true
             identification: {methods: [BankID], assuranceLevel: 3, eidas: true}
             languages: [sv, en]
-            #channelRegister: true  #sv: SDS-1: e-tjänsten finns i kanalregistret #en: SDS-1: listed in the channel register
+            #sv: SDS-1: en e-tjänst finns i stadens kanalregister.
+            #en: SDS-1: an e-service is listed in the city's channel register.
+            #channelRegister: true
           #sv: INF: information. INF-1/INF-2: öppna datamängder med licens (CC0-1.0), ägare, metadata och
           #sv: öppna format. INF-3: allmänna handlingar med informationshanteringsplan och e-arkivleverans.
           #sv: INF-4: dokumenterad export i öppna format.
@@ -99,7 +101,9 @@ public enum DeclarationTemplate {
                 informationOwner: Min förvaltning
                 openData: false
                 reasonNotOpen: Skäl till att datamängden inte är öppen
-                #highValue: true  #sv: INF-2: värdefull datamängd (EU 2023/138) #en: INF-2: high-value dataset (EU 2023/138)
+                #sv: INF-2: en värdefull datamängd (EU 2023/138) ska vara öppen.
+                #en: INF-2: a high-value dataset (EU 2023/138) is to be open.
+                #highValue: true
             records:
               publicRecords: true
               managementPlan: Informationshanteringsplan
@@ -118,7 +122,9 @@ public enum DeclarationTemplate {
               dataLocation: [SE]
             commonServices:
               uses: [identitetstjanst]
-              #deviation: {decision: Beslut om avsteg, reason: Skäl}  #sv: STY-3: beslutat avsteg #en: STY-3: a decided deviation
+              #sv: STY-3: ett beslutat avsteg från bastjänsterna.
+              #en: STY-3: a decided deviation from the base services.
+              #deviation: {decision: Beslut om avsteg, reason: Skäl}
             integrations: []
             openStandards: [OpenAPI]
             openSource: {considered: true, used: false}
@@ -137,7 +143,9 @@ public enum DeclarationTemplate {
               method: KLASSA
               date: 2026-01-01
               actionPlan: Handlingsplan
-              #protectionAnalysis: Särskild skyddsanalys  #sv: ARK-1: krävs vid nivå 4 #en: ARK-1: needed at level 4
+              #sv: ARK-1: en särskild skyddsanalys krävs vid nivå 4.
+              #en: ARK-1: a separate protection analysis is needed at level 4.
+              #protectionAnalysis: Särskild skyddsanalys
             riskAssessment: {date: 2026-01-01, reference: Riskbedömning}
             continuity: {rto: 24h, rpo: 4h, plan: Kontinuitetsplan, lastRestoreTest: 2026-01-01}
             encryption: {inTransit: TLS 1.3, atRest: true}
