@@ -128,7 +128,9 @@ public struct SARIFReporter: StreamingReporter {
         if let rationale = rule.rationale { markdown += rationale.text(language) + "\n\n" }
         if let remediation = rule.remediation { markdown += remediation.text(language) + "\n\n" }
         for reference in rule.references {
-            let line = reference.url.map { "- [\(reference.title)](\($0))" } ?? "- \(reference.title)"
+            // A link target cannot hold a space or a bare parenthesis: the URL as a URI, or as text.
+            let link = reference.url.flatMap(Self.asURI)
+            let line = link.map { "- [\(reference.title)](\($0))" } ?? "- \(reference.title)" + (reference.url.map { ": \($0)" } ?? "")
             markdown += line + "\n"
             help += "\n" + reference.title + (reference.url.map { ": \($0)" } ?? "")
         }
@@ -140,8 +142,9 @@ public struct SARIFReporter: StreamingReporter {
             ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
             ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
         ]
-        // `helpUri` must be a URI (SARIF's schema says so); a pack's reference may hold any text.
-        if let url = rule.references.compactMap(\.url).first(where: Self.isAbsoluteURI) {
+        // `helpUri` must be a URI (SARIF's schema says so); a pack's reference may hold any text,
+        // or an IRI such as `https://example.se/förskola`, which is written percent-encoded.
+        if let url = rule.references.compactMap(\.url).lazy.compactMap(Self.asURI).first {
             members.append(("helpUri", .string(url)))
         }
         let principle = pack.principle(rule.principle)
@@ -241,6 +244,21 @@ public struct SARIFReporter: StreamingReporter {
 
     /// Whether text is an absolute URI as RFC 3986 writes one: a scheme, `:`, and only the
     /// printable ASCII characters a URI may hold.
+    /// The text as an absolute URI: an IRI's non-ASCII characters, spaces and the characters a URI
+    /// cannot hold are percent-encoded (RFC 3987, 3.1); `nil` when it has no scheme.
+    static func asURI(_ text: String) -> String? {
+        let kept = Set("<>\"{}|\\^` ()".utf8)
+        var encoded = ""
+        for byte in text.utf8 {
+            if byte > 0x20, byte < 0x7F, !kept.contains(byte) {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return isAbsoluteURI(encoded) ? encoded : nil
+    }
+
     static func isAbsoluteURI(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count,
