@@ -19,7 +19,10 @@ public struct MarkdownReporter: Reporter {
         if !report.errors.isEmpty || report.hasOpenFinding(atOrAbove: failOn) {
             headline = sv ? "❌ brister hittades" : "❌ problems found"
         } else if summary.error > 0 {
-            headline = sv ? "⚠️ fel hittades, men de fäller inte grinden (--fail-on)" : "⚠️ errors found, but they do not fail the gate (--fail-on)"
+            headline =
+                sv
+                ? "⚠️ fel hittades, men de fäller inte grinden (--fail-on)"
+                : "⚠️ errors found, but they do not fail the gate (--fail-on)"
         } else {
             headline = sv ? "✅ inga fel" : "✅ no errors"
         }

@@ -27,8 +27,11 @@ public struct SARIFReporter: StreamingReporter {
                 runMembers[runMembers.count - 1].write = { output, level in
                     JSONValue.writeArrayInParallel(count: report.findings.count, to: &output, level: level, sink: sink) {
                         index, bytes, level in
-                        result(report.findings[index], ruleIndex: ruleIndex[report.findings[index].ruleID], baseline: report.baselineFingerprints)
-                            .write(to: &bytes, indent: true, level: level)
+                        result(
+                            report.findings[index], ruleIndex: ruleIndex[report.findings[index].ruleID],
+                            baseline: report.baselineFingerprints
+                        )
+                        .write(to: &bytes, indent: true, level: level)
                     }
                 }
             }
@@ -118,7 +121,14 @@ public struct SARIFReporter: StreamingReporter {
         ]
         guard !report.pack.isInvalid else { return members }
         return members + [
-            ("results", .array(includingResults ? report.findings.map { result($0, ruleIndex: ruleIndex[$0.ruleID], baseline: report.baselineFingerprints) } : []))
+            (
+                "results",
+                .array(
+                    includingResults
+                        ? report.findings.map {
+                            result($0, ruleIndex: ruleIndex[$0.ruleID], baseline: report.baselineFingerprints)
+                        } : [])
+            )
         ]
     }
 
@@ -130,7 +140,8 @@ public struct SARIFReporter: StreamingReporter {
         for reference in rule.references {
             // A link target cannot hold a space or a bare parenthesis: the URL as a URI, or as text.
             let link = reference.url.flatMap(Self.asURI)
-            let line = link.map { "- [\(reference.title)](\($0))" } ?? "- \(reference.title)" + (reference.url.map { ": \($0)" } ?? "")
+            let line =
+                link.map { "- [\(reference.title)](\($0))" } ?? "- \(reference.title)" + (reference.url.map { ": \($0)" } ?? "")
             markdown += line + "\n"
             help += "\n" + reference.title + (reference.url.map { ": \($0)" } ?? "")
         }

@@ -20,6 +20,10 @@ struct AuditCommand: ParsableCommand {
             organisation) and reports every (system, rule) outcome: pass, fail, not applicable or \
             excepted. Compliance = pass / (pass + fail); exceptions are shown beside it.
 
+            The settings file is read as for check (.policykoll.yaml in the working directory, or \
+            --config): its policy, paths, exceptions, lang and asOf are the defaults, and flags \
+            override them, so that audit and check run the same rules.
+
             With --history DB --label LABEL the audit is recorded in an SQLite database, and the \
             report shows the change since the previous recorded audit (the latest one with an \
             as-of date not after this one's). Recording never changes the rest of the report.
@@ -30,7 +34,8 @@ struct AuditCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The inventory: declaration files and folders (recursively *.yaml, *.yml).")
+    @Argument(
+        help: "The inventory: declaration files and folders (recursively *.yaml, *.yml). Default: 'paths' of the configuration.")
     var paths: [String] = []
 
     @Option(name: .long, help: "A rule pack folder or file (repeatable). Default: the pack embedded in the binary.")
@@ -62,9 +67,14 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an audit already recorded under --label.")
     var replace = false
 
+    @Option(name: .long, help: "A configuration file. Default: .policykoll.yaml in the working directory, when present.")
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .policykoll.yaml.")
+    var noConfig = false
+
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give the inventory: one or more files or folders of declarations") }
-        try requireStandardInputOnce([("paths", paths), ("--exceptions", exceptions), ("--policy", policy)])
+        if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
         if history != nil, label == nil { throw ValidationError("--history needs --label (for example --label 2026)") }
         if label != nil, history == nil { throw ValidationError("--label needs --history DB") }
         if replace, history == nil { throw ValidationError("--replace needs --history DB and --label") }
@@ -75,8 +85,19 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let style = CompilerStyle(useColor: Console.useColor(fileDescriptor: 2))
-        let language = resolveLanguage(lang)
-        let asOf = asOf ?? .today
+        // The same settings file as `check`: its pack, inventory, exceptions, date and language
+        // are the defaults (the check-only keys, such as the baseline and outputs, do not apply).
+        let configurationFile = ConfigurationFile.path(config: config, noConfig: noConfig)
+        let configuration = try ConfigurationFile.load(configurationFile, style: style)
+        let paths = self.paths.isEmpty ? configuration.paths : self.paths
+        guard !paths.isEmpty else {
+            throw ValidationError("give the inventory: one or more files or folders of declarations")
+        }
+        let policy = self.policy.isEmpty ? configuration.policy : self.policy
+        let exceptions = self.exceptions.isEmpty ? configuration.exceptions : self.exceptions
+        try requireStandardInputOnce([("paths", paths), ("--exceptions", exceptions), ("--policy", policy)])
+        let language = lang ?? configuration.lang.flatMap(Language.init(rawValue:)) ?? resolveLanguage(nil)
+        let asOf = asOf ?? configuration.asOf.flatMap { CivilDate(iso: $0) } ?? .today
         let loaded = PackLoading.load(policy)
         printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
         guard let pack = loaded.pack else { throw ExitStatus.usage.exitCode }
@@ -89,7 +110,9 @@ struct AuditCommand: ParsableCommand {
         var store: AuditHistory?
         var previous: AuditSnapshot?
         if let history, let label {
-            if ProtectedFiles(collected, paths: exceptionFiles.map(\.name)).contains(path: history) {
+            if ProtectedFiles(collected, paths: exceptionFiles.map(\.name) + [configurationFile].compactMap { $0 })
+                .contains(path: history)
+            {
                 let problem = "refusing to record the audit in '\(history)': it is one of the input files"
                 Console.error(style.render(.error(problem, file: history, at: nil), lines: nil))
                 throw ExitStatus.usage.exitCode
@@ -125,7 +148,7 @@ struct AuditCommand: ParsableCommand {
         var failed = false
         let reporter = self.reporter
         let protected = ProtectedFiles(
-            collected, paths: (exceptionFiles + loaded.files).map(\.name) + [history].compactMap { $0 })
+            collected, paths: (exceptionFiles + loaded.files).map(\.name) + [history, configurationFile].compactMap { $0 })
         if let problem = ReportOutput.write(to: output, protecting: protected, produce: { reporter.write(audit, to: $0) }) {
             Console.error(style.render(problem, lines: nil))
             failed = true

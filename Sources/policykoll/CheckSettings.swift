@@ -28,24 +28,8 @@ struct CheckSettings {
     /// Merges the configuration file (if any) and the flags; prints problems and throws exit 2
     /// on a bad configuration or a usage error.
     static func resolve(_ command: CheckCommand, style: CompilerStyle) throws -> CheckSettings {
-        var configuration = ProjectConfiguration()
-        let configurationFile = configurationPath(command)
-        if let path = configurationFile {
-            // One file, read as named: a folder is an error, not a search for files in it.
-            let file: SourceFile
-            switch InputCollector.read(.file(path, discovered: false)) {
-            case .success(let read): file = read
-            case .failure(let problem):
-                Console.error(style.render(problem, lines: nil))
-                throw ExitStatus.usage.exitCode
-            }
-            let folder = PathName.folder(of: path)
-            let loaded = ProjectConfiguration.load(file, folder: folder)
-            let lines = SourceLines(file.bytes)
-            for diagnostic in loaded.diagnostics { Console.error(style.render(diagnostic, lines: lines)) }
-            guard let found = loaded.configuration else { throw ExitStatus.usage.exitCode }
-            configuration = found
-        }
+        let configurationFile = ConfigurationFile.path(config: command.config, noConfig: command.noConfig)
+        let configuration = try ConfigurationFile.load(configurationFile, style: style)
 
         let paths = command.paths.isEmpty ? configuration.paths : command.paths
         guard !paths.isEmpty else {
@@ -67,13 +51,6 @@ struct CheckSettings {
             ("--policy", settings.policy), ("--baseline", [settings.baseline].compactMap { $0 }),
         ])
         return settings
-    }
-
-    /// `--config`, else `.policykoll.yaml` in the working directory when present (not with `--no-config`).
-    private static func configurationPath(_ command: CheckCommand) -> String? {
-        if command.noConfig { return nil }
-        if let path = command.config { return path }
-        return FileManager.default.fileExists(atPath: ProjectConfiguration.fileName) ? ProjectConfiguration.fileName : nil
     }
 
     /// Pairs each `--output` with the `--format` at the same position; a format without an

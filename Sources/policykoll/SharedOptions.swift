@@ -25,7 +25,12 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension CivilDate: ExpressibleByArgument {
+    /// `YYYY-MM-DD`, or `today` (the default, said explicitly).
     public init?(argument: String) {
+        if argument.lowercased() == "today" {
+            self = .today
+            return
+        }
         guard argument.utf8.count == 10 else { return nil }
         self.init(iso: argument)
     }

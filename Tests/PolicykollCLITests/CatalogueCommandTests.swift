@@ -42,7 +42,9 @@ struct CatalogueCommandTests {
     func rulesText() async throws {
         let english = await CLI.run(["rules", "--lang", "en"])
         #expect(english.status == 0, "\(english.summary)")
-        #expect(english.stdoutLines.dropFirst().first?.hasPrefix("The principles' wording is derived from the sources, not quoted") == true)
+        #expect(
+            english.stdoutLines.dropFirst().first?.hasPrefix("The principles' wording is derived from the sources, not quoted")
+                == true)
         #expect(english.stdout.contains("Architecture and information security [arkitektur-och-informationssakerhet]"))
         #expect(english.stdout.contains("  ARK-1  All information is security-classified"))
         #expect(english.stdoutLines.contains { $0.contains("GBG-ARK-001") && $0.contains("error") })

@@ -170,6 +170,52 @@ struct GateTests {
         #expect(markdown.stdout.hasPrefix("## policykoll: ❌ problems found"), "\(markdown.summary)")
     }
 
+    @Test("audit reads .policykoll.yaml as check does: the same pack, inventory, exceptions, date and language")
+    func auditConfiguration() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.copyItem(at: Fixture.url("pack"), to: folder.file("pack"))
+        try write(
+            try String(contentsOf: Fixture.url("decls/failing.yaml"), encoding: .utf8), to: folder.file("systems/failing.yaml"))
+        try write(Self.exceptionsText, to: folder.file("exceptions.yaml"))
+        try write(
+            """
+            policy: [pack]
+            paths: [systems]
+            exceptions: exceptions.yaml
+            asOf: 2026-11-26
+            lang: en
+            baseline: none-needed.json
+            outputs: [{format: sarif, output: check.sarif}]
+
+            """, to: folder.file(".policykoll.yaml"))
+        let audit = await CLI.run(["audit", "--format", "json"], in: folder.url)
+        #expect(audit.status == 0, "\(audit.summary)")
+        let report = try #require(audit.json())
+        #expect((report["policy"] as? [String: Any])?["name"] as? String == "clitest", "\(report["policy"] ?? "")")
+        #expect(report["asOf"] as? String == "2026-11-26")
+        #expect(report["language"] as? String == "en")
+        let excepted = (report["compliance"] as? [String: Any])?["excepted"] as? Int
+        #expect((excepted ?? 0) > 0, "the configuration's exceptions apply: \(report["compliance"] ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("check.sarif").path), "check's outputs are not the audit's")
+
+        let flags = await CLI.run(["audit", "--format", "json", "--lang", "sv", "--as-of", "today"], in: folder.url)
+        #expect(flags.json()?["language"] as? String == "sv")
+        let ignored = await CLI.run(["audit", "--no-config", "--format", "json", "systems"], in: folder.url)
+        #expect((ignored.json()?["policy"] as? [String: Any])?["name"] as? String == "goteborg")
+        let none = await CLI.run(["audit", "--no-config"], in: folder.url)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("give the inventory"))
+
+        try write("paths: [systems]\nasOf: today\n", to: folder.file(".policykoll.yaml"))
+        let today = await CLI.run(["audit", "--format", "json"], in: folder.url)
+        #expect(today.status == 0, "asOf: today is the default said explicitly: \(today.summary)")
+        try write("paths: [systems]\npolcy: [pack]\n", to: folder.file(".policykoll.yaml"))
+        let unknown = await CLI.run(["audit"], in: folder.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains(".policykoll.yaml:2:1: error: unknown key 'polcy'"), "\(unknown.summary)")
+    }
+
     @Test(".policykoll.yaml supplies defaults relative to itself; flags override; unknown keys are errors")
     func configurationFile() async throws {
         let folder = try TemporaryFolder()
@@ -274,7 +320,8 @@ struct MixedFolderTests {
         let result = await CLI.run(["check", "--format", "json"] + againstTestPack + [folder.url.path])
         #expect(result.status == 2, "a slip must not pass the gate unchecked: \(result.summary)")
         let report = try #require(result.json())
-        #expect(errors(report).map { $0["message"] as? String } == ["unsupported apiVersion '\(version)'; expected 'policykoll/v1'"])
+        #expect(
+            errors(report).map { $0["message"] as? String } == ["unsupported apiVersion '\(version)'; expected 'policykoll/v1'"])
         let skipped = try #require(report["skipped"] as? [String]).map { ($0 as NSString).lastPathComponent }
         #expect(skipped == ["catalog-info.yaml"])
     }

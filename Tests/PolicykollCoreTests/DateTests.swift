@@ -46,8 +46,10 @@ struct DateTests {
     @Test("durations read as words in both languages")
     func durationWords() throws {
         for (text, sv, en) in [
-            ("P12M", "12 månader", "12 months"), ("P1Y", "1 år", "1 year"), ("P1Y6M", "1 år och 6 månader", "1 year and 6 months"),
-            ("P2Y1M1W3D", "2 år, 1 månad, 1 vecka och 3 dagar", "2 years, 1 month, 1 week and 3 days"), ("P0D", "0 dagar", "0 days"),
+            ("P12M", "12 månader", "12 months"), ("P1Y", "1 år", "1 year"),
+            ("P1Y6M", "1 år och 6 månader", "1 year and 6 months"),
+            ("P2Y1M1W3D", "2 år, 1 månad, 1 vecka och 3 dagar", "2 years, 1 month, 1 week and 3 days"),
+            ("P0D", "0 dagar", "0 days"),
         ] {
             let duration = try #require(ISODuration(text))
             #expect(duration.words(swedish: true) == sv)

@@ -75,8 +75,11 @@ struct CIFormatTests {
             #expect(!SARIFReporter.isAbsoluteURI(text), "\(text)")
         }
         // An IRI or a URL with spaces is written as a URI; text without a scheme is not one.
-        #expect(SARIFReporter.asURI("https://example.com/förskola plan?q=a b") == "https://example.com/f%C3%B6rskola%20plan?q=a%20b")
-        #expect(SARIFReporter.asURI("https://sv.wikipedia.org/wiki/Arkiv_(samling)") == "https://sv.wikipedia.org/wiki/Arkiv_%28samling%29")
+        #expect(
+            SARIFReporter.asURI("https://example.com/förskola plan?q=a b") == "https://example.com/f%C3%B6rskola%20plan?q=a%20b")
+        #expect(
+            SARIFReporter.asURI("https://sv.wikipedia.org/wiki/Arkiv_(samling)")
+                == "https://sv.wikipedia.org/wiki/Arkiv_%28samling%29")
         #expect(SARIFReporter.asURI("https://goteborg.se/policy?x=1#a") == "https://goteborg.se/policy?x=1#a")
         #expect(SARIFReporter.asURI("se intranätet / policy ä") == nil)
         #expect(SARIFReporter.asURI("goteborg.se/policy") == nil)

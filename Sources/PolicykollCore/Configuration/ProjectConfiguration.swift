@@ -119,6 +119,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
         if let node = root["asOf"], !node.isNull {
             if let text = node.string, text.utf8.count == 10, CivilDate(iso: text) != nil {
                 configuration.asOf = text
+            } else if node.string?.lowercased() == "today" {
+                // The default, said explicitly (as rules' `before: today` say it).
+                configuration.asOf = nil
             } else {
                 collector.report(.invalidDate(node.string ?? node.typeName), at: node.mark)
             }

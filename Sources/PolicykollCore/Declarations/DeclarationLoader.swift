@@ -18,7 +18,9 @@ public enum DeclarationLoader {
         let stream = YAMLLoader.load(file.bytes)
         // An empty document (a trailing `---`) declares nothing and is passed over.
         let documents = stream.nonEmptyDocuments
-        if file.discovered, !stream.hasErrors, !documents.isEmpty, documents.allSatisfy({ !isDeclarationLike($0.root, kinds: validator.knownKinds) }) {
+        if file.discovered, !stream.hasErrors, !documents.isEmpty,
+            documents.allSatisfy({ !isDeclarationLike($0.root, kinds: validator.knownKinds) })
+        {
             return ([], [], true)
         }
         var diagnostics = stream.diagnostics.map { Diagnostic($0, file: file.name) }
