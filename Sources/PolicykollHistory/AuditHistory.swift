@@ -56,6 +56,10 @@ public struct AuditHistory: Sendable {
     }
 
     /// Opens a database read-only, and checks that it is a history (or still blank).
+    ///
+    /// A history in WAL mode needs its `-shm` file to be read, which SQLite creates beside it:
+    /// in a folder the reader may not write to (an archived history on a read-only share), it
+    /// is read again as an immutable file, which needs no side files.
     private static func openForReading(_ path: String) throws(HistoryProblem) -> (any DatabaseReader, isBlank: Bool) {
         var configuration = Configuration()
         configuration.readonly = true
@@ -63,13 +67,23 @@ public struct AuditHistory: Sendable {
         configuration.label = "policykoll-history"
         let queue: DatabaseQueue
         let state: (isCurrent: Bool, hasAudits: Bool, isBlank: Bool)
-        do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            state = try queue.read { db in
+        func open(_ name: String) throws -> (DatabaseQueue, (isCurrent: Bool, hasAudits: Bool, isBlank: Bool)) {
+            let queue = try DatabaseQueue(path: name, configuration: configuration)
+            let state = try queue.read { db in
                 (
                     try HistorySchema.migrator.hasCompletedMigrations(db), try db.tableExists("audit"),
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") == 0
                 )
+            }
+            return (queue, state)
+        }
+        do {
+            (queue, state) = try open(path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            do {
+                (queue, state) = try open(immutableURI(path))
+            } catch {
+                throw problem(error, path: path)
             }
         } catch {
             throw problem(error, path: path)
@@ -113,6 +127,20 @@ public struct AuditHistory: Sendable {
     }
 
     /// Whether an error is SQLite's "busy" or "locked" (another connection holds the lock).
+    /// An SQLite URI filename for the file, opened as immutable: read without locks or side files.
+    static func immutableURI(_ path: String) -> String {
+        var encoded = ""
+        for character in URL(fileURLWithPath: path).standardizedFileURL.path {
+            switch character {
+            case "%": encoded += "%25"
+            case "?": encoded += "%3F"
+            case "#": encoded += "%23"
+            default: encoded.append(character)
+            }
+        }
+        return "file:" + encoded + "?immutable=1"
+    }
+
     private static func isBusy(_ error: any Error) -> Bool {
         guard let error = error as? DatabaseError else { return false }
         return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED

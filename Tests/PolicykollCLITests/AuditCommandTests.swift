@@ -3,6 +3,10 @@ import InventoryGenerator
 import PolicykollTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A generated inventory of several hundred systems across organisations, written once per test
 /// run into a temporary folder (never committed).
 enum GeneratedInventory {
@@ -178,6 +182,32 @@ struct AuditCommandTests {
         #expect(text.stdout.contains("Audits recorded in") && text.stdout.contains("By organisation"))
         let markdown = await CLI.run(["history", database, "--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("# Efterlevnad över tid"))
+    }
+
+    /// Whether tests can read a file as a user who may not write its folder: root, with setpriv.
+    static let canDropToNobody = getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+
+    @Test(
+        "history reads a WAL history in a folder the reader may not write to, and leaves no side files",
+        .enabled(if: canDropToNobody, "needs root and setpriv to read as another user"))
+    func readOnlyHistory() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let database = folder.file("history.sqlite").path
+        let recorded = await CLI.run(
+            ["audit", GeneratedInventory.path, "--history", database, "--label", "2026", "--format", "json"] + asOf)
+        #expect(recorded.status == 0, "\(recorded.summary)")
+        // The folder and the database belong to root and only it may write them.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: database)
+        let binary = try #require(CLI.binary)
+        let asNobody = await CLI.run(
+            ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "history", database, "--format", "json"],
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(asNobody.status == 0, "\(asNobody.summary)")
+        #expect((asNobody.json()?["audits"] as? [[String: Any]])?.map { $0["label"] as? String } == ["2026"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+        #expect(files == ["history.sqlite"], "\(files)")
     }
 
     @Test("two audits recorded into the same new database at once both succeed and are both there")
