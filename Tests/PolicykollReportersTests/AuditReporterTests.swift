@@ -178,6 +178,12 @@ struct AuditReporterTests {
             let widths = table.split(separator: "\n").map { $0.filter { $0 == "|" }.count }
             #expect(Set(widths).count == 1, "\(table)")
         }
+        // An incomplete audit shows as one, as in the text.
+        var incomplete = AuditSnapshot(audit, label: "2026")
+        incomplete.inputErrors = 3
+        let withErrors = reporter.render([incomplete], database: "h.db")
+        #expect(withErrors.contains("| label | as of | rule pack | systems | input errors | compliance |"), "\(withErrors)")
+        #expect(withErrors.contains("| 2026 | \(audit.asOf) | \(incomplete.policyName) \(incomplete.policyVersion) | \(incomplete.systems) | 3 |"), "\(withErrors)")
     }
 
     @Test("warnings of the inventory (not those about exceptions, which the register shows) are in HTML and Markdown")

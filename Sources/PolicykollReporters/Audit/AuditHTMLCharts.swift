@@ -38,11 +38,16 @@ enum AuditHTMLCharts {
         let circumference = 2 * Double.pi * radius
         let filled = (percent ?? 0) / 100 * circumference
         let text = AuditFormat.percent(percent, language)
-        var svg = "<svg class=\"ring\" viewBox=\"0 0 140 140\" width=\"140\" height=\"140\" role=\"img\" aria-label=\"\(label)\">"
+        let shown = percent == nil ? text : text + "\u{A0}%"
+        // The number is in the label too: a screen reader reads the label of an image, not its text.
+        var svg =
+            "<svg class=\"ring\" viewBox=\"0 0 140 140\" width=\"140\" height=\"140\" role=\"img\" aria-label=\"\(label): \(shown)\">"
         svg += "<circle cx=\"70\" cy=\"70\" r=\"52\" fill=\"none\" stroke=\"#e3e8ee\" stroke-width=\"16\"/>"
         svg += "<circle cx=\"70\" cy=\"70\" r=\"52\" fill=\"none\" stroke=\"\(barColour(percent))\" stroke-width=\"16\" "
         svg += "stroke-dasharray=\"\(format(filled)) \(format(circumference))\" transform=\"rotate(-90 70 70)\"/>"
-        svg += "<text x=\"70\" y=\"78\" text-anchor=\"middle\" class=\"ring-value\">\(text)\(percent == nil ? "" : "%")</text>"
+        // A narrow no-break space keeps the number inside the ring.
+        let inRing = percent == nil ? text : text + "\u{202F}%"
+        svg += "<text x=\"70\" y=\"78\" text-anchor=\"middle\" class=\"ring-value\" aria-hidden=\"true\">\(inRing)</text>"
         svg += "</svg>"
         return svg
     }

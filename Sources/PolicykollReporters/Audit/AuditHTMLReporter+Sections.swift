@@ -98,7 +98,7 @@ extension AuditHTMLReporter.Page {
         html +=
             "<p>"
             + say(
-                "\(audit.exceptions.count) undantag: \(expired) utgångna, \(soon) går ut inom 90 dagar.",
+                "\(audit.exceptions.count) undantag: \(expired) \(expired == 1 ? "utgånget" : "utgångna"), \(soon) går ut inom 90 dagar.",
                 "\(audit.exceptions.count) exceptions: \(expired) expired, \(soon) expiring within 90 days.")
         html += "</p>\n<div class=\"scroll\"><table class=\"data\"><thead><tr>"
         for heading in [

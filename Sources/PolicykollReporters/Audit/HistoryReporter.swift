@@ -121,7 +121,7 @@ public struct HistoryReporter: Sendable {
         }
         var text = say("Registrerade revisioner i \(database)\n\n", "Audits recorded in \(database)\n\n")
         let header = [
-            say("etikett", "label"), say("per", "as of"), say("regelpaket", "rule pack"), "system",
+            say("etikett", "label"), say("per", "as of"), say("regelpaket", "rule pack"), say("system", "systems"),
             say("indatafel", "input errors"),
             say("efterlevnad", "compliance"), say("registrerad", "recorded"),
         ]
@@ -152,11 +152,13 @@ public struct HistoryReporter: Sendable {
         var text = "# " + say("Efterlevnad över tid", "Compliance over time") + "\n\n"
         guard !audits.isEmpty else { return text + say("Inga revisioner är registrerade.\n", "No audits are recorded.\n") }
         text += "| " + say("etikett", "label") + " | " + say("per", "as of") + " | " + say("regelpaket", "rule pack")
-        text += " | system | " + say("efterlevnad", "compliance") + " |\n|---|---|---|---:|---:|\n"
+        // Input errors, as in the text: an audit that could not read everything is shown as incomplete.
+        text += " | " + say("system", "systems") + " | " + say("indatafel", "input errors") + " | "
+        text += say("efterlevnad", "compliance") + " |\n|---|---|---|---:|---:|---:|\n"
         for audit in audits {
             text +=
                 "| \(MarkdownReporter.cell(audit.label)) | \(audit.asOf) | \(MarkdownReporter.cell("\(audit.policyName) \(audit.policyVersion)")) | "
-            text += "\(audit.systems) | \(percentText(audit.overall.percent)) |\n"
+            text += "\(audit.systems) | \(audit.inputErrors) | \(percentText(audit.overall.percent)) |\n"
         }
         for (heading, table) in [
             (say("Per område", "By area"), areas), (say("Per organisation", "By organisation"), organisations),
