@@ -165,6 +165,20 @@ struct AuditReporterTests {
         #expect(areas[0]["change"] as? Double == 21.4)
         #expect(AuditMarkdownReporter().render(audit).contains("+21.4"))
         #expect(AuditHTMLReporter().render(audit).contains("id=\"forandring\""))
+        #expect((trend["previous"] as? [String: Any])?["otherPolicy"] is NSNull, "same pack: nothing to say")
+        #expect(!AuditMarkdownReporter().render(audit).contains("different rule packs"))
+
+        // Audits made with different packs: the change also reflects changed rules, and says so.
+        earlier.policyVersion = "2025.1"
+        audit.trend = AuditTrend(from: earlier, to: AuditSnapshot(audit, label: "2026"))
+        let other = try #require(
+            try JSONSerialization.jsonObject(with: Data(AuditJSONReporter().render(audit).utf8)) as? [String: Any])
+        let previous = (other["trend"] as? [String: Any])?["previous"] as? [String: Any]
+        #expect(previous?["otherPolicy"] as? String == "\(earlier.policyName) 2025.1")
+        #expect(
+            AuditMarkdownReporter().render(audit).contains(
+                "**The audits used different rule packs** (\(earlier.policyName) 2025.1 →"))
+        #expect(AuditHTMLReporter().render(audit).contains("The audits used different rule packs"))
     }
 
     @Test("history in Markdown: tables with as many cells in every row; no audits is said, not an empty table")
@@ -183,7 +197,10 @@ struct AuditReporterTests {
         incomplete.inputErrors = 3
         let withErrors = reporter.render([incomplete], database: "h.db")
         #expect(withErrors.contains("| label | as of | rule pack | systems | input errors | compliance |"), "\(withErrors)")
-        #expect(withErrors.contains("| 2026 | \(audit.asOf) | \(incomplete.policyName) \(incomplete.policyVersion) | \(incomplete.systems) | 3 |"), "\(withErrors)")
+        #expect(
+            withErrors.contains(
+                "| 2026 | \(audit.asOf) | \(incomplete.policyName) \(incomplete.policyVersion) | \(incomplete.systems) | 3 |"),
+            "\(withErrors)")
     }
 
     @Test("warnings of the inventory (not those about exceptions, which the register shows) are in HTML and Markdown")

@@ -24,6 +24,9 @@ public struct AuditTrend: Sendable {
     public var previousLabel: String
     /// Its as-of date.
     public var previousAsOf: CivilDate
+    /// The rule pack of the earlier audit (`name version`) when it is not this audit's (another
+    /// name, version or content): the change then also reflects changed rules.
+    public var previousPackWhenChanged: String?
     /// The whole inventory.
     public var overall: Row
     /// Per area, in the later audit's order (areas only the earlier audit had come last).
@@ -35,6 +38,10 @@ public struct AuditTrend: Sendable {
     public init(from previous: AuditSnapshot, to current: AuditSnapshot) {
         previousLabel = previous.label
         previousAsOf = previous.asOf
+        let samePack =
+            previous.policyName == current.policyName && previous.policyVersion == current.policyVersion
+            && previous.policySHA256 == current.policySHA256
+        previousPackWhenChanged = samePack ? nil : "\(previous.policyName) \(previous.policyVersion)"
         overall = Row(
             key: "", title: LocalizedText(sv: "Hela inventeringen", en: "Whole inventory"), previous: previous.overall.percent,
             current: current.overall.percent)

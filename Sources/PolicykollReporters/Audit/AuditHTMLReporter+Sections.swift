@@ -9,6 +9,14 @@ extension AuditHTMLReporter.Page {
         html += say(
             "Jämfört med revisionen \(h(trend.previousLabel)) per \(trend.previousAsOf). Förändringen anges i procentenheter.",
             "Compared with the audit \(h(trend.previousLabel)) as of \(trend.previousAsOf). Changes are in percentage points.")
+        if let pack = trend.previousPackWhenChanged {
+            html += " <strong>"
+            html += say(
+                "Revisionerna gjordes med olika regelpaket (\(h(pack)) → \(h(audit.pack.name)) \(h(audit.pack.version))): förändringen speglar också ändrade regler.",
+                "The audits used different rule packs (\(h(pack)) → \(h(audit.pack.name)) \(h(audit.pack.version))): the change also reflects changed rules."
+            )
+            html += "</strong>"
+        }
         html += "</p>\n<div class=\"two\">\n"
         for (heading, rows) in [(say("Område", "Area"), [trend.overall] + trend.areas), ("Organisation", trend.organisations)] {
             html += "<table class=\"data\"><thead><tr><th scope=\"col\">\(heading)</th>"

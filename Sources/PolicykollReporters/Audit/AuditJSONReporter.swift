@@ -231,7 +231,14 @@ public struct AuditJSONReporter: AuditReporter {
             ])
         }
         return .object([
-            ("previous", .object([("label", .string(trend.previousLabel)), ("asOf", .string(trend.previousAsOf.description))])),
+            (
+                "previous",
+                .object([
+                    ("label", .string(trend.previousLabel)), ("asOf", .string(trend.previousAsOf.description)),
+                    // The earlier audit's pack when it differs from this one's, else null.
+                    ("otherPolicy", .string(trend.previousPackWhenChanged)),
+                ])
+            ),
             (
                 "overall",
                 .object([

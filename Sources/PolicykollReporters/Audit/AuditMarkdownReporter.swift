@@ -82,6 +82,13 @@ public struct AuditMarkdownReporter: AuditReporter {
         if let trend = audit.trend {
             text += "\n## " + say("Förändring sedan", "Change since") + " \(MarkdownReporter.cell(trend.previousLabel))"
             text += " (\(trend.previousAsOf))\n\n"
+            if let pack = trend.previousPackWhenChanged {
+                let now = "\(audit.pack.name) \(audit.pack.version)"
+                text += say(
+                    "**Revisionerna gjordes med olika regelpaket** (\(MarkdownReporter.cell(pack)) → \(MarkdownReporter.cell(now))): förändringen speglar också ändrade regler.\n\n",
+                    "**The audits used different rule packs** (\(MarkdownReporter.cell(pack)) → \(MarkdownReporter.cell(now))): the change also reflects changed rules.\n\n"
+                )
+            }
             text += "| | \(MarkdownReporter.cell(trend.previousLabel)) | " + say("nu", "now") + " | "
             text += say("förändring (procentenheter)", "change (percentage points)") + " |\n|---|---:|---:|---:|\n"
             for row in [trend.overall] + trend.areas + trend.organisations {
