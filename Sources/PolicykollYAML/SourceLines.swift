@@ -14,6 +14,15 @@ public struct SourceLines: Sendable {
     private let lineEnds: [Int]
     /// How original byte offsets map to offsets in `bytes`.
     private let offsets: OffsetMap
+    /// For each line longer than ``longLine`` bytes (by index), the byte offset of every
+    /// ``checkpointStride``th scalar: finding a column there costs at most a stride, not the
+    /// line, however many marks a line of megabytes has.
+    private let checkpoints: [Int: [Int]]
+
+    /// Lines longer than this get ``checkpoints``.
+    static let longLine = 1024
+    /// Scalars between two checkpoints.
+    static let checkpointStride = 256
 
     private enum OffsetMap: Sendable {
         /// UTF-8: shift by the length of the byte-order mark (0 or 3).
@@ -52,6 +61,17 @@ public struct SourceLines: Sendable {
         ends.append(text.count)
         self.lineStarts = starts
         self.lineEnds = ends
+        var checkpoints: [Int: [Int]] = [:]
+        for line in starts.indices where ends[line] - starts[line] > Self.longLine {
+            var offsets: [Int] = []
+            var scalars = 0
+            for offset in starts[line]..<ends[line] where text[offset] & 0xC0 != 0x80 {
+                if scalars % Self.checkpointStride == 0 { offsets.append(offset) }
+                scalars += 1
+            }
+            checkpoints[line] = offsets
+        }
+        self.checkpoints = checkpoints
     }
 
     /// The number of lines (a final line break starts one last, empty line).
@@ -156,23 +176,18 @@ public struct SourceLines: Sendable {
         let start = lineStarts[line - 1]
         let end = lineEnds[line - 1]
         if column - 1 <= (end - start) / 4 { return Mark(line: line, column: column) }
-        let (_, reached) = advance(from: start, by: column - 1, before: end)
+        let (_, reached) = scalar(column - 1, ofLine: line)
         return Mark(line: line, column: reached + 1)
     }
 
     /// A window of at most `width` scalars of a line around `column`, and where it starts: the
     /// scalar index of its first scalar, and whether the line goes on before and after it. Found
     /// on the bytes, so that each excerpt of a long line costs its column, not the line.
-    /// A byte-order mark at the start of the file is not part of line 1 (libyaml does not
-    /// count it as a column either).
     public func window(line number: Int, column: Int, width: Int) -> LineWindow? {
         guard number >= 1, number <= lineStarts.count else { return nil }
-        var start = lineStarts[number - 1]
+        let start = lineStarts[number - 1]
         let end = lineEnds[number - 1]
-        if number == 1, end - start >= 3, bytes[start] == 0xEF, bytes[start + 1] == 0xBB, bytes[start + 2] == 0xBF {
-            start += 3
-        }
-        var (from, first) = advance(from: start, by: max(0, column - 1 - width / 2), before: end)
+        var (from, first) = scalar(max(0, column - 1 - width / 2), ofLine: number)
         let (to, taken) = advance(from: from, by: width, before: end)
         // The line ends inside the window: move its start back so that it is still full.
         var missing = width - taken
@@ -201,7 +216,20 @@ public struct SourceLines: Sendable {
 
     /// The number of scalars of a 1-based line.
     private func scalarCount(ofLine number: Int) -> Int {
-        advance(from: lineStarts[number - 1], by: .max, before: lineEnds[number - 1]).scalars
+        scalar(.max, ofLine: number).scalars
+    }
+
+    /// The byte offset of the `index`th scalar (0-based) of a 1-based line, or of its end when
+    /// the line is shorter, and the index reached: from the line's nearest checkpoint.
+    private func scalar(_ index: Int, ofLine number: Int) -> (offset: Int, scalars: Int) {
+        let end = lineEnds[number - 1]
+        guard let offsets = checkpoints[number - 1] else {
+            return advance(from: lineStarts[number - 1], by: index, before: end)
+        }
+        let checkpoint = min(index / Self.checkpointStride, offsets.count - 1)
+        let passed = checkpoint * Self.checkpointStride
+        let (offset, scalars) = advance(from: offsets[checkpoint], by: index - passed, before: end)
+        return (offset, passed + scalars)
     }
 
     /// The byte offset `count` scalars after `index` (or `end`, if the line ends first), and how

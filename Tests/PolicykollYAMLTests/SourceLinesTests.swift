@@ -124,20 +124,42 @@ struct SourceLinesTests {
         return (String(String.UnicodeScalarView(scalars[start..<end])), start, start > 0, end < scalars.count)
     }
 
-    @Test("a line's window around a column matches the whole line's, for every column of random lines")
-    func windows() throws {
-        var generator = SystemRandomNumberGenerator()
+    /// A small deterministic generator, so that a failure can be reproduced.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test(
+        "a line's window and clamped marks match the whole line's, for columns of random lines, short and long",
+        arguments: [0, 1, 2, 3] as [UInt64])
+    func windows(seed: UInt64) throws {
+        var generator = Seeded(state: seed)
         let alphabet: [String] = ["a", "b", " ", "\t", "å", "€", "🙂", "e\u{301}"]
-        for _ in 0..<200 {
-            let length = Int.random(in: 0..<300, using: &generator)
+        for _ in 0..<30 {
+            // Up to 3,000 scalars: long lines (over 1,024 bytes) are found through checkpoints.
+            let length = Int.random(in: 0..<3_000, using: &generator)
             let line = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
             let lines = SourceLines(Array(("x\n" + line + "\ny").utf8))
             let count = line.unicodeScalars.count
-            for column in 1...(count + 2) {
+            var columns = Set((1...min(count + 2, 40)).map { $0 })
+            for _ in 0..<60 { columns.insert(Int.random(in: 1...(count + 2), using: &generator)) }
+            columns.formUnion([count, count + 1, count + 2].filter { $0 >= 1 })
+            for column in columns.sorted() {
                 let window = try #require(lines.window(line: 2, column: column, width: 20))
                 let (text, first, before, after) = Self.referenceWindow(line, column: column, width: 20)
-                #expect(window == SourceLines.LineWindow(text: text, firstScalar: first, isCutBefore: before, isCutAfter: after))
+                #expect(
+                    window == SourceLines.LineWindow(text: text, firstScalar: first, isCutBefore: before, isCutAfter: after),
+                    "length \(count), column \(column)")
+                #expect(lines.clamped(Mark(line: 2, column: column)) == Mark(line: 2, column: min(column, count + 1)))
             }
+            #expect(lines.clamped(Mark(line: 9, column: 1)) == Mark(line: 3, column: 2))
         }
         #expect(SourceLines(Array("\u{FEFF}ab".utf8)).window(line: 1, column: 1, width: 20)?.text == "ab")
         #expect(SourceLines(Array("ab".utf8)).window(line: 2, column: 1, width: 20) == nil)
