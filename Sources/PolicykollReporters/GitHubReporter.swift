@@ -31,7 +31,7 @@ public struct GitHubReporter: Reporter {
     }
 
     private func command(_ name: String, file: String, mark: Mark?, title: String, message: String) -> String {
-        var properties = ["file=\(Self.escapeProperty(file, isPath: true))"]
+        var properties = ["file=\(Self.escapePath(file))"]
         if let mark {
             properties += ["line=\(mark.line)", "col=\(mark.column)"]
         }
@@ -41,7 +41,24 @@ public struct GitHubReporter: Reporter {
 
     /// Escapes a command's message: `%`, CR and LF. Other controls, and characters that reorder
     /// or hide text, are shown as `\u{…}` rather than sent to the log.
-    static func escapeData(_ text: String, isPath: Bool = false) -> String {
+    static func escapeData(_ text: String) -> String {
+        escape(text) { $0.value < 0x20 || $0.value == 0x7F || YAMLNode.isHidden($0) }
+    }
+
+    /// Escapes a property value: as data, plus `:` and `,`.
+    static func escapeProperty(_ text: String) -> String {
+        escapingSeparators(escapeData(text))
+    }
+
+    /// Escapes the `file` property: a path is the file's own name, or the annotation would not
+    /// find the file, so a tab or a bidi character in it stays (the runner unescapes only `%`, CR,
+    /// LF, `:` and `,`); terminal controls are still shown, not sent.
+    static func escapePath(_ path: String) -> String {
+        escapingSeparators(escape(path) { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) })
+    }
+
+    /// `%`, CR and LF as the runner reads them, and the scalars `isShownEscaped` picks as `\u{…}`.
+    private static func escape(_ text: String, showingEscaped isShownEscaped: (Unicode.Scalar) -> Bool) -> String {
         var output = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -49,11 +66,7 @@ public struct GitHubReporter: Reporter {
             case "\r": output += "%0D"
             case "\n": output += "%0A"
             default:
-                // A path is the file's own name, or the annotation would not find the file: a tab
-                // or a bidi character in it stays (the runner unescapes only %, CR, LF, : and ,).
-                let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                let isShownEscaped = isPath ? isControl && scalar != "\t" : isControl || YAMLNode.isHidden(scalar)
-                if isShownEscaped {
+                if isShownEscaped(scalar) {
                     output += "\\u{\(String(scalar.value, radix: 16))}"
                 } else {
                     output.unicodeScalars.append(scalar)
@@ -63,10 +76,10 @@ public struct GitHubReporter: Reporter {
         return output
     }
 
-    /// Escapes a property value: as data, plus `:` and `,`.
-    static func escapeProperty(_ text: String, isPath: Bool = false) -> String {
+    /// `:` and `,`, which separate a command's properties.
+    private static func escapingSeparators(_ text: String) -> String {
         var output = ""
-        for scalar in escapeData(text, isPath: isPath).unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
             case ":": output += "%3A"
             case ",": output += "%2C"

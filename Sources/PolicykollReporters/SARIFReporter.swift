@@ -139,7 +139,7 @@ public struct SARIFReporter: StreamingReporter {
         if let remediation = rule.remediation { markdown += remediation.text(language) + "\n\n" }
         for reference in rule.references {
             // A link target cannot hold a space or a bare parenthesis: the URL as a URI, or as text.
-            let link = reference.url.flatMap(Self.asURI)
+            let link = reference.url.flatMap { Self.asURI($0, forMarkdown: true) }
             let line =
                 link.map { "- [\(reference.title)](\($0))" } ?? "- \(reference.title)" + (reference.url.map { ": \($0)" } ?? "")
             markdown += line + "\n"
@@ -155,7 +155,7 @@ public struct SARIFReporter: StreamingReporter {
         ]
         // `helpUri` must be a URI (SARIF's schema says so); a pack's reference may hold any text,
         // or an IRI such as `https://example.se/förskola`, which is written percent-encoded.
-        if let url = rule.references.compactMap(\.url).lazy.compactMap(Self.asURI).first {
+        if let url = rule.references.compactMap(\.url).lazy.compactMap({ Self.asURI($0) }).first {
             members.append(("helpUri", .string(url)))
         }
         let principle = pack.principle(rule.principle)
@@ -253,15 +253,21 @@ public struct SARIFReporter: StreamingReporter {
         return .object(members)
     }
 
-    /// Whether text is an absolute URI as RFC 3986 writes one: a scheme, `:`, and only the
-    /// printable ASCII characters a URI may hold.
-    /// The text as an absolute URI: an IRI's non-ASCII characters, spaces and the characters a URI
-    /// cannot hold are percent-encoded (RFC 3987, 3.1); `nil` when it has no scheme.
-    static func asURI(_ text: String) -> String? {
-        let kept = Set("<>\"{}|\\^` ()".utf8)
+    /// A reference as an absolute URI: one already (`mailto:it@goteborg.se`), or a URL with an
+    /// authority (`scheme://…`) whose non-ASCII characters and spaces are percent-encoded (an
+    /// IRI, RFC 3987 3.1); `nil` for other text (`Dnr: KS 2023/12`). Surrounding white space is
+    /// not part of it. With `forMarkdown`, parentheses are encoded too, so that they cannot end a
+    /// Markdown link target.
+    static func asURI(_ text: String, forMarkdown: Bool = false) -> String? {
+        let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        if isAbsoluteURI(trimmed), !forMarkdown || !trimmed.contains(where: { $0 == "(" || $0 == ")" }) {
+            return trimmed
+        }
+        guard let colon = trimmed.firstIndex(of: ":"), trimmed[colon...].hasPrefix("://") else { return nil }
+        let encodedBytes = Set("<>\"{}|\\^` ".utf8).union(forMarkdown ? Set("()".utf8) : [])
         var encoded = ""
-        for byte in text.utf8 {
-            if byte > 0x20, byte < 0x7F, !kept.contains(byte) {
+        for byte in trimmed.utf8 {
+            if byte > 0x20, byte < 0x7F, !encodedBytes.contains(byte) {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 encoded += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
@@ -270,6 +276,8 @@ public struct SARIFReporter: StreamingReporter {
         return isAbsoluteURI(encoded) ? encoded : nil
     }
 
+    /// Whether text is an absolute URI as RFC 3986 writes one: a scheme, `:`, and only the
+    /// printable ASCII characters a URI may hold.
     static func isAbsoluteURI(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 1 < bytes.count,

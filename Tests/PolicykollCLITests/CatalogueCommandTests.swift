@@ -11,7 +11,7 @@ struct CatalogueCommandTests {
         #expect(Set(json.keys) == ["policy", "areas", "rules"])
         let policy = try #require(json["policy"] as? [String: Any])
         #expect(policy["name"] as? String == "goteborg")
-        #expect(policy["version"] as? String == "2026.1")
+        #expect(policy["version"] as? String == "2026.2")
         let areas = try #require(json["areas"] as? [[String: Any]])
         #expect(
             areas.compactMap { $0["id"] as? String } == [
@@ -115,7 +115,9 @@ struct CatalogueCommandTests {
         let catalogue = await CLI.run(["rules", "--format", "markdown", "--lang", "sv"])
         #expect(catalogue.stdout.contains("| område | regler | fel | varning | info |"), "\(catalogue.summary)")
         let explained = await CLI.run(["explain", "GBG-ARK-020", "--lang", "sv"])
-        #expect(explained.stdout.contains("spec.security.nis2InScope är av typen sant eller falskt"), "\(explained.stdout)")
+        #expect(
+            explained.stdout.contains("spec.security.nis2InScope är av typen sanningsvärde (true eller false)"),
+            "\(explained.stdout)")
         #expect(!explained.stdout.contains("boolean"))
     }
 
@@ -125,7 +127,7 @@ struct CatalogueCommandTests {
         #expect(result.status == 0, "\(result.summary)")
         #expect(result.stdout.contains("spec.reviewed is a date within 12 months before the as-of date"))
         let swedish = await CLI.run(["explain", "T-DATED", "--policy", "Tests/Fixtures/rule-tests/dated.yaml", "--lang", "sv"])
-        #expect(swedish.stdout.contains("spec.reviewed är ett datum inom 12 månader före dagens datum"), "\(swedish.stdout)")
+        #expect(swedish.stdout.contains("spec.reviewed är ett datum inom 12 månader före kontrolldatumet"), "\(swedish.stdout)")
         let rules = await CLI.run(["rules", "--policy", Fixture.path("bad-packs/unknown-key.yaml")])
         #expect(rules.status == 2)
     }

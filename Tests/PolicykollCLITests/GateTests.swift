@@ -304,7 +304,7 @@ struct MixedFolderTests {
 
     @Test(
         "a declaration whose apiVersion is a slip of policykoll's is an error in a folder too, another tool's System is skipped",
-        arguments: ["policykol/v1", "PolicyKoll/v1", "policykoll.io/v1", "v1"])
+        arguments: ["policykol/v1", "PolicyKoll/v1", "policykoll.io/v1", "v1", "policykoll-v1"])
     func apiVersionSlip(version: String) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -316,6 +316,9 @@ struct MixedFolderTests {
         try Data(slipped.utf8).write(to: folder.file("slipped.yaml"))
         try Data("apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: {name: web}\nspec: {owner: team}\n".utf8)
             .write(to: folder.file("catalog-info.yaml"))
+        // A bare `v1` of another tool: a known kind, but no declaration's metadata.
+        try Data("apiVersion: v1\nkind: System\nmetadata: {name: web, namespace: prod}\nspec: {ports: [80]}\n".utf8)
+            .write(to: folder.file("service.yaml"))
 
         let result = await CLI.run(["check", "--format", "json"] + againstTestPack + [folder.url.path])
         #expect(result.status == 2, "a slip must not pass the gate unchecked: \(result.summary)")
@@ -323,6 +326,6 @@ struct MixedFolderTests {
         #expect(
             errors(report).map { $0["message"] as? String } == ["unsupported apiVersion '\(version)'; expected 'policykoll/v1'"])
         let skipped = try #require(report["skipped"] as? [String]).map { ($0 as NSString).lastPathComponent }
-        #expect(skipped == ["catalog-info.yaml"])
+        #expect(skipped == ["catalog-info.yaml", "service.yaml"])
     }
 }

@@ -52,8 +52,8 @@ struct DateTests {
             ("P0D", "0 dagar", "0 days"),
         ] {
             let duration = try #require(ISODuration(text))
-            #expect(duration.words(swedish: true) == sv)
-            #expect(duration.words(swedish: false) == en)
+            #expect(duration.words(.sv) == sv)
+            #expect(duration.words(.en) == en)
         }
     }
 

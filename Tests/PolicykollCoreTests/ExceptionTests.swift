@@ -101,6 +101,16 @@ struct ExceptionTests {
         #expect(report.findings.first { $0.ruleID == "R-1" }?.status == .excepted)
         #expect(report.exceptions.map(\.state) == [.expired, .active])
         #expect(report.warnings.map(\.message) == ["the exception for R-1 on hr expired on 2026-01-01"])
+
+        // Nor one that the baseline still covers.
+        let open = try check(Self.entry(expires: "2026-01-01"))
+        let finding = try #require(open.findings.first { $0.ruleID == "R-1" })
+        let baselined = try Fixtures.check(
+            rules: Self.rules, declarations: [("hr.yaml", Self.declaration)],
+            exceptions: [("exceptions.yaml", Self.exceptionsFile(Self.entry(expires: "2026-01-01")))],
+            baseline: "{\"findings\": [{\"fingerprint\": \"\(finding.fingerprint)\"}]}")
+        #expect(baselined.findings.first { $0.ruleID == "R-1" }?.status == .baseline)
+        #expect(baselined.warnings.map(\.message) == ["the exception for R-1 on hr expired on 2026-01-01"])
     }
 
     @Test("an exception expiring within 30 days gives a warning; later ones do not")

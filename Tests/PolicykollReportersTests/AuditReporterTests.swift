@@ -230,3 +230,31 @@ struct AuditReporterTests {
         #expect(AuditHTMLReporter().render(audit).contains("1 system · "))
     }
 }
+
+@Suite("Audit organisations: grouped and ordered as a person reads them")
+struct OrganisationOrderTests {
+    @Test("Swedish alphabetical order (Z, Å, Ä, Ö; É with E; case breaks ties); white space does not split one")
+    func order() throws {
+        let names = [
+            "Zoo AB", "Äldre samt vård", "Ångpanneföreningen", "Élite AB", "Östra Göteborg", "ärende AB", "Arkiv", "Eva",
+        ]
+        #expect(
+            names.sorted(by: OrganisationName.precedes) == [
+                "Arkiv", "Élite AB", "Eva", "Zoo AB", "Ångpanneföreningen", "Äldre samt vård", "ärende AB", "Östra Göteborg",
+            ])
+        #expect(OrganisationName.key("  Grundskoleförvaltningen \t") == "Grundskoleförvaltningen")
+        #expect(OrganisationName.key("Äldre  samt\tvård") == "Äldre samt vård")
+
+        let extra = [
+            ("b/x.yaml", AuditFixtures.declaration(id: "x1", organisation: "\"Östra Göteborg \"", spec: "  a: 1")),
+            ("b/y.yaml", AuditFixtures.declaration(id: "x2", organisation: "Östra Göteborg", spec: "  a: 1")),
+            ("b/z.yaml", AuditFixtures.declaration(id: "x3", organisation: "Ängårdens förskolor", spec: "  a: 1")),
+        ]
+        let audit = try AuditFixtures.audit(extra: extra)
+        let organisations = audit.organisations.map(\.name)
+        #expect(organisations.filter { $0.hasPrefix("Östra") } == ["Östra Göteborg"], "\(organisations)")
+        #expect(audit.organisations.first { $0.name == "Östra Göteborg" }?.systems == 2)
+        #expect(organisations == organisations.sorted(by: OrganisationName.precedes))
+        #expect(organisations.firstIndex(of: "Ängårdens förskolor")! < organisations.firstIndex(of: "Östra Göteborg")!)
+    }
+}

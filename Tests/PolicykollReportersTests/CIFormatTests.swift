@@ -77,10 +77,14 @@ struct CIFormatTests {
         // An IRI or a URL with spaces is written as a URI; text without a scheme is not one.
         #expect(
             SARIFReporter.asURI("https://example.com/förskola plan?q=a b") == "https://example.com/f%C3%B6rskola%20plan?q=a%20b")
-        #expect(
-            SARIFReporter.asURI("https://sv.wikipedia.org/wiki/Arkiv_(samling)")
-                == "https://sv.wikipedia.org/wiki/Arkiv_%28samling%29")
+        // Parentheses are a URI's own; only a Markdown link target needs them encoded.
+        let wiki = "https://sv.wikipedia.org/wiki/Arkiv_(samling) "
+        #expect(SARIFReporter.asURI(wiki) == "https://sv.wikipedia.org/wiki/Arkiv_(samling)")
+        #expect(SARIFReporter.asURI(wiki, forMarkdown: true) == "https://sv.wikipedia.org/wiki/Arkiv_%28samling%29")
         #expect(SARIFReporter.asURI("https://goteborg.se/policy?x=1#a") == "https://goteborg.se/policy?x=1#a")
+        #expect(SARIFReporter.asURI("mailto:it@goteborg.se") == "mailto:it@goteborg.se")
+        // Text that only starts like a scheme is not a URI.
+        #expect(SARIFReporter.asURI("Dnr: KS 2023/12") == nil)
         #expect(SARIFReporter.asURI("se intranätet / policy ä") == nil)
         #expect(SARIFReporter.asURI("goteborg.se/policy") == nil)
     }
@@ -194,8 +198,8 @@ struct CIFormatTests {
         #expect(GitHubReporter.escapeProperty("a,b:c%\nd") == "a%2Cb%3Ac%25%0Ad")
         // A path keeps a tab and bidi characters, or the annotation would not find its file;
         // terminal controls are still shown, not sent; a message shows all of them.
-        #expect(GitHubReporter.escapeProperty("lead/tab\there\u{202E}.yaml", isPath: true) == "lead/tab\there\u{202E}.yaml")
-        #expect(GitHubReporter.escapeProperty("a\u{1B}[31m\u{9B}.yaml", isPath: true) == "a\\u{1b}[31m\\u{9b}.yaml")
+        #expect(GitHubReporter.escapePath("lead/tab\there\u{202E}.yaml") == "lead/tab\there\u{202E}.yaml")
+        #expect(GitHubReporter.escapePath("a\u{1B}[31m\u{9B}.yaml") == "a\\u{1b}[31m\\u{9b}.yaml")
         #expect(GitHubReporter.escapeData("tab\there\u{202E}") == "tab\\u{9}here\\u{202e}")
     }
 

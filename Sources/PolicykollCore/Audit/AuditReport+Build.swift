@@ -47,8 +47,9 @@ extension AuditReport {
             }
             var outcomes = Array(repeating: AuditOutcome.notApplicable, count: ruleCount)
             var tally = AuditTally()
+            let organisationKey = OrganisationName.key(declaration.organisation)
             var organisation =
-                organisationTallies[declaration.organisation]
+                organisationTallies[organisationKey]
                 ?? (0, AuditTally(), Array(repeating: AuditTally(), count: pack.areas.count))
             for outcome in result.outcomes {
                 let index = outcome.ruleIndex
@@ -70,14 +71,16 @@ extension AuditReport {
             overall.add(tally)
             organisation.systems += 1
             organisation.tally.add(tally)
-            organisationTallies[declaration.organisation] = organisation
+            organisationTallies[organisationKey] = organisation
             systems.append(
                 SystemAudit(
-                    id: declaration.id, name: declaration.name, organisation: declaration.organisation, kind: declaration.kind,
+                    id: declaration.id, name: declaration.name, organisation: organisationKey, kind: declaration.kind,
                     file: declaration.file, mark: declaration.mark, outcomes: outcomes, tally: tally, findings: findings,
                     openErrors: openErrors))
         }
-        systems.sort { ($0.organisation, $0.id) < ($1.organisation, $1.id) }
+        systems.sort {
+            $0.organisation != $1.organisation ? OrganisationName.precedes($0.organisation, $1.organisation) : $0.id < $1.id
+        }
 
         let rules = pack.rules.enumerated().map { RuleCompliance(ruleIndex: $0, id: $1.id, tally: ruleTallies[$0]) }
         let mostFailing = rules.filter { $0.tally.fail > 0 }
@@ -89,7 +92,7 @@ extension AuditReport {
             pack: pack, asOf: check.asOf, language: check.language, overall: overall,
             areas: pack.areas.enumerated().map { AreaCompliance(id: $1.id, title: $1.title, tally: areaTallies[$0]) },
             principles: principleList,
-            organisations: organisationTallies.keys.sorted().map { name in
+            organisations: organisationTallies.keys.sorted(by: OrganisationName.precedes).map { name in
                 let entry = organisationTallies[name]!
                 return OrganisationCompliance(name: name, systems: entry.systems, tally: entry.tally, areas: entry.areas)
             },

@@ -56,7 +56,7 @@ public struct AuditTrend: Sendable {
             }
         let earlier = Dictionary(previous.organisations.map { ($0.name, $0.tally) }, uniquingKeysWith: { first, _ in first })
         let later = Dictionary(current.organisations.map { ($0.name, $0.tally) }, uniquingKeysWith: { first, _ in first })
-        organisations = Set(earlier.keys).union(later.keys).sorted().map { name in
+        organisations = Set(earlier.keys).union(later.keys).sorted(by: OrganisationName.precedes).map { name in
             Row(key: name, title: LocalizedText(name), previous: earlier[name]?.percent, current: later[name]?.percent)
         }
     }

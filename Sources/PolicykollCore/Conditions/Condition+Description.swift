@@ -114,10 +114,10 @@ extension Condition {
                 ? ("är av typen \(type.swedishName)", "är inte av typen \(type.swedishName)")
                 : ("is of type \(type.rawValue)", "is not of type \(type.rawValue)")
         case .within(let duration):
-            let span = duration.words(swedish: sv)
+            let span = duration.words(sv ? .sv : .en)
             (phrase, negatedPhrase) =
                 sv
-                ? ("är ett datum inom \(span) före dagens datum", "är inte ett datum inom \(span) före dagens datum")
+                ? ("är ett datum inom \(span) före kontrolldatumet", "är inte ett datum inom \(span) före kontrolldatumet")
                 : ("is a date within \(span) before the as-of date", "is not a date within \(span) before the as-of date")
         case .before(let operand):
             (phrase, negatedPhrase) =

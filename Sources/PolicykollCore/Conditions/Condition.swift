@@ -46,7 +46,7 @@ public enum ValueType: String, Sendable, CaseIterable {
         case .string: "text"
         case .number: "tal"
         case .integer: "heltal"
-        case .boolean: "sant eller falskt"
+        case .boolean: "sanningsvärde (true eller false)"
         case .list: "lista"
         case .map: "mappning"
         case .date: "datum"

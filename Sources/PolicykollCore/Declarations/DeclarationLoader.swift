@@ -58,12 +58,19 @@ public enum DeclarationLoader {
         let kind = root["kind"]?.string
         if let kind, DeclarationValidator.nonDeclarationKinds.union(["Config"]).contains(kind) { return false }
         guard let version = root["apiVersion"]?.string, !version.hasPrefix("policykoll/") else { return true }
-        guard let slash = version.firstIndex(of: "/") else { return kind.map(kinds.contains) ?? false }
+        guard let slash = version.firstIndex(of: "/") else {
+            // No group: `policykoll-v1` is a slip; a bare `v1` only with a declaration's kind and
+            // its own metadata (a Kubernetes `v1` Service has a name, not an id and organisation).
+            let metadata = root["metadata"]
+            return isSlipOfPolicykoll(version.lowercased())
+                || (kind.map(kinds.contains) ?? false) && metadata?["id"] != nil && metadata?["organisation"] != nil
+        }
         return isSlipOfPolicykoll(version[..<slash].lowercased())
     }
 
-    /// Whether an apiVersion's group is policykoll's misspelt, differently cased or qualified.
+    /// Whether an apiVersion's group (or a whole apiVersion without one) is policykoll's
+    /// misspelt, differently cased or qualified.
     private static func isSlipOfPolicykoll(_ group: String) -> Bool {
-        group.contains("policykoll") || Suggestion.editDistance(group, "policykoll") <= 2
+        group.contains("policykoll") || group.contains("policykol") || Suggestion.editDistance(group, "policykoll") <= 2
     }
 }

@@ -39,12 +39,12 @@ public enum ExceptionProblem: Sendable, Equatable {
         case .otherDeclaration(let named, let declaration):
             return "an inline exception of '\(declaration)' names another declaration, '\(named)'"
         case .expired(let rule, let declaration, let expires, let matched, let reopened):
-            // Findings another, active exception still covers are not open again.
+            // Findings another, active exception or the baseline still covers are not open again.
             let effect =
                 switch (matched, reopened) {
                 case (_, 0): ""
                 case (1, _): "; its finding is open again"
-                case (_, matched): "; its \(matched) findings are open again"
+                case _ where reopened == matched: "; its \(matched) findings are open again"
                 default: "; \(reopened) of its \(matched) findings are open again"
                 }
             return "the exception for \(rule) on \(declaration) expired on \(expires)\(effect)"

@@ -12,7 +12,7 @@ public enum FindingTriage {
         // Nothing to match: the findings stay open, untouched.
         guard !exceptions.isEmpty || !baseline.isEmpty else { return (findings, [], []) }
         var matched = Array(repeating: 0, count: exceptions.count)
-        // Of an expired exception's findings, those no other exception still covers: open again.
+        // Of an expired exception's findings, those that nothing else covers: open again.
         var reopened = Array(repeating: 0, count: exceptions.count)
         // An exception covers only findings of its rule and declaration: look those up instead of
         // trying every exception on every finding (thousands of each would be quadratic).
@@ -39,14 +39,14 @@ public enum FindingTriage {
                     covering = position
                 }
             }
-            if covering == nil {
-                for position in expiredMatches { reopened[position] += 1 }
-            }
             if let covering {
                 triaged[index].status = .excepted
                 triaged[index].exception = exceptions[covering]
             } else if baseline.contains(triaged[index].fingerprint) {
                 triaged[index].status = .baseline
+            } else {
+                // Open again: neither another exception nor the baseline covers it.
+                for position in expiredMatches { reopened[position] += 1 }
             }
         }
 
