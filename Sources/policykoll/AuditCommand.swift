@@ -81,6 +81,13 @@ struct AuditCommand: ParsableCommand {
         if let label, label.isEmpty || label.count > 100 {
             throw ValidationError("--label must be 1 to 100 characters, such as 2026")
         }
+        // `2026` and `2026 ` would be two audits that look alike in every report.
+        if let label, label.first?.isWhitespace == true || label.last?.isWhitespace == true {
+            throw ValidationError("--label must not start or end with white space")
+        }
+        if let label, label.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("--label must not hold control characters")
+        }
     }
 
     func run() throws {

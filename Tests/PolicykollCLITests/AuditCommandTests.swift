@@ -131,6 +131,12 @@ struct AuditCommandTests {
         #expect(twice.stderr.contains("standard input (-) can be read only once"), "\(twice.summary)")
         #expect(await CLI.run(["audit", GeneratedInventory.path, "--history", "h.sqlite"]).status == 2)
         #expect(await CLI.run(["audit", GeneratedInventory.path, "--label", "2026"]).status == 2)
+        // Labels that would look like another audit's, or blank, are refused.
+        for label in ["2026 ", " ", "20\u{1B}[1m26"] {
+            let refused = await CLI.run(["audit", GeneratedInventory.path, "--history", "h.sqlite", "--label", label])
+            #expect(refused.status == 2, "\(label.debugDescription)")
+            #expect(refused.stderr.contains("--label must not"), "\(refused.summary)")
+        }
         #expect(await CLI.run(["audit", GeneratedInventory.path, "--format", "pdf"]).status == 2)
         #expect(await CLI.run(["history", "/nonexistent/history.sqlite"]).status == 2)
     }
