@@ -14,9 +14,10 @@ struct CheckCommand: ParsableCommand {
             standard input. Settings come from .policykoll.yaml in the working directory (or \
             --config); flags override them.
 
-            One run can write several reports: each --output belongs to the --format before it \
-            (the first --output to the first --format, and so on); a format without an output \
-            goes to standard output, e.g. --format sarif --output results.sarif --format text.
+            One run can write several reports: --output files are paired with --format options \
+            by position (the first --output with the first --format, the second with the second, \
+            and so on; write each --output right after its --format); the formats left without an \
+            output go to standard output, e.g. --format sarif --output results.sarif --format text.
 
             Exit codes: 0 no open finding at or above --fail-on; 1 there is one; 2 a usage error, \
             an invalid rule pack, or an input that could not be read or validated (everything \

@@ -36,6 +36,9 @@ struct CheckSettings {
             throw ValidationError(InputProblem.noInput.message)
         }
         let outputs = try outputs(command, configuration: configuration)
+        for output in outputs {
+            if let warning = mismatchedExtension(output) { Console.error(style.render(warning, lines: nil)) }
+        }
         let settings = CheckSettings(
             paths: paths,
             policy: command.policy.isEmpty ? configuration.policy : command.policy,
@@ -88,6 +91,26 @@ struct CheckSettings {
             throw ValidationError("two reports would be written to the same file")
         }
         return outputs
+    }
+
+    /// A warning when a report goes to a file whose extension names another format: `--format
+    /// sarif --format text --output r.txt` pairs `r.txt` with SARIF, by position.
+    static func mismatchedExtension(_ output: Output) -> Diagnostic? {
+        guard let path = output.path, path != "-", let dot = path.lastIndex(of: "."),
+            !path[dot...].contains("/")
+        else { return nil }
+        let formats: [String: [CheckFormat]] = [
+            "json": [.json], "sarif": [.sarif], "xml": [.junit], "md": [.markdown], "markdown": [.markdown],
+            "txt": [.text, .github], "log": [.text, .github],
+        ]
+        guard let expected = formats[path[path.index(after: dot)...].lowercased()], !expected.contains(output.format) else {
+            return nil
+        }
+        return Diagnostic(
+            .warning, file: path, mark: nil,
+            message:
+                "gets the \(output.format.rawValue) report: --output files are paired with --format options by position "
+                + "(write each --output right after its --format)")
     }
 
     /// What tells two output paths apart: an existing file (whatever names lead to it), the

@@ -82,6 +82,22 @@ struct OutputTargetTests {
         #expect((try JSONSerialization.jsonObject(with: report) as? [String: Any])?["findings"] != nil)
     }
 
+    @Test("an --output whose extension names another format gets a warning: the pairing is by position")
+    func mismatchedExtension() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = folder.file("r.txt").path
+        let mismatched = await CLI.run(
+            ["check", "--format", "sarif", "--format", "text", "--output", text] + againstTestPack + [failingFile])
+        #expect(mismatched.status == 1, "\(mismatched.summary)")
+        #expect(mismatched.stderr.contains("\(text): warning: gets the sarif report: --output files are paired with --format"))
+        #expect((try? String(contentsOfFile: text, encoding: .utf8))?.contains("\"$schema\"") == true, "SARIF, as paired")
+        let sarif = folder.file("r.sarif").path
+        let matched = await CLI.run(
+            ["check", "--format", "sarif", "--output", sarif, "--format", "text"] + againstTestPack + [failingFile])
+        #expect(!matched.stderr.contains("gets the"), "\(matched.summary)")
+    }
+
     @Test("one-character names for --output and --config are files like any other (they crashed Foundation)")
     func oneCharacterNames() async throws {
         let folder = try TemporaryFolder()

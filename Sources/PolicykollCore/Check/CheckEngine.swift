@@ -206,10 +206,8 @@ public enum CheckEngine {
                 diagnostics.append(Diagnostic(.warning, file: file, mark: nil, message: Self.notAppliedMessage))
             }
         } else {
-            let knownRules = Set(pack.rules.map(\.id))
             let loaded =
-                exceptionFiles.map { ExceptionLoader.load($0, knownRules: knownRules) }
-                + results.map { ExceptionLoader.inline($0.declaration, knownRules: knownRules) }
+                exceptionFiles.map { ExceptionLoader.load($0) } + results.map { ExceptionLoader.inline($0.declaration) }
             for read in loaded {
                 exceptions += read.exceptions
                 diagnostics += read.diagnostics
@@ -221,7 +219,8 @@ public enum CheckEngine {
             }
         }
         let triage = FindingTriage.apply(
-            exceptions: exceptions, baseline: baselineFingerprints, to: consume findings, asOf: options.asOf)
+            exceptions: exceptions, baseline: baselineFingerprints, to: consume findings, asOf: options.asOf,
+            knownRules: Set(pack.rules.map(\.id)))
         findings = triage.findings
         diagnostics += triage.warnings
         diagnostics.sort(by: Diagnostic.ordered)

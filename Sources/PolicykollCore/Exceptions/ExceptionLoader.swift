@@ -1,12 +1,13 @@
 import PolicykollYAML
 
 /// Reads exceptions from `--exceptions` files and from declarations' `metadata.exceptions`,
-/// validating every entry (design §6): required fields, types, dates, known rules.
+/// validating every entry (design §6): required fields, types and dates. An exception for a rule
+/// the pack does not have matches no finding, and is reported as unused (``FindingTriage``).
 public enum ExceptionLoader {
     static let keys = ["rule", "declaration", "path", "reason", "approvedBy", "decision", "expires"]
 
     /// The exceptions of one file, and every problem with it.
-    public static func load(_ file: SourceFile, knownRules: Set<String>) -> (
+    public static func load(_ file: SourceFile) -> (
         exceptions: [PolicyException], diagnostics: [Diagnostic]
     ) {
         let stream = YAMLLoader.load(file.bytes)
@@ -42,7 +43,7 @@ public enum ExceptionLoader {
                 diagnostics.append(.error(ExceptionProblem.missingField("exceptions").message, file: file.name, at: root.mark))
                 continue
             }
-            let read = entries(list, file: file.name, implied: nil, knownRules: knownRules)
+            let read = entries(list, file: file.name, implied: nil)
             exceptions += read.exceptions
             diagnostics += read.diagnostics
         }
@@ -50,15 +51,15 @@ public enum ExceptionLoader {
     }
 
     /// The inline exceptions of a declaration (`metadata.exceptions`), which name it implicitly.
-    public static func inline(_ declaration: Declaration, knownRules: Set<String>) -> (
+    public static func inline(_ declaration: Declaration) -> (
         exceptions: [PolicyException], diagnostics: [Diagnostic]
     ) {
         guard let list = declaration.root["metadata"]?["exceptions"], !list.isNull else { return ([], []) }
-        return entries(list, file: declaration.file, implied: declaration.id, knownRules: knownRules)
+        return entries(list, file: declaration.file, implied: declaration.id)
     }
 
     private static func entries(
-        _ list: YAMLNode, file: String, implied: String?, knownRules: Set<String>
+        _ list: YAMLNode, file: String, implied: String?
     ) -> (exceptions: [PolicyException], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let items = list.items else {
@@ -110,9 +111,6 @@ public enum ExceptionLoader {
             }
             if let path, RulePath(parsing: path) == nil {
                 problems.append((.invalidPath(path), item["path"]!.mark))
-            }
-            if let rule, !knownRules.contains(rule) {
-                problems.append((.unknownRule(rule), item["rule"]!.mark))
             }
             if let implied, let named, named != implied {
                 problems.append((.otherDeclaration(named, declaration: implied), item["declaration"]!.mark))

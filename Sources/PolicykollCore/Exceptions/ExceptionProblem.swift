@@ -9,11 +9,12 @@ public enum ExceptionProblem: Sendable, Equatable {
     case invalidDate(String)
     case blankField(String)
     case invalidPath(String)
-    case unknownRule(String)
     case otherDeclaration(String, declaration: String)
     case expired(rule: String, declaration: String, expires: String, matched: Int, reopened: Int)
     case expiringSoon(rule: String, declaration: String, expires: String, days: Int)
     case unused(rule: String, declaration: String)
+    /// An exception for a rule the pack does not have, so it can match nothing.
+    case unusedUnknownRule(rule: String, declaration: String, suggestion: String?)
 
     /// The message shown to the user.
     public var message: String {
@@ -34,8 +35,6 @@ public enum ExceptionProblem: Sendable, Equatable {
         case .invalidPath(let path):
             return
                 "'path' must be a path such as spec.architecture.hosting (dotted keys with optional [n] indexes), found '\(path)'"
-        case .unknownRule(let rule):
-            return "the exception names rule '\(rule)', which is not in the rule pack"
         case .otherDeclaration(let named, let declaration):
             return "an inline exception of '\(declaration)' names another declaration, '\(named)'"
         case .expired(let rule, let declaration, let expires, let matched, let reopened):
@@ -53,6 +52,10 @@ public enum ExceptionProblem: Sendable, Equatable {
         case .unused(let rule, let declaration):
             return
                 "the exception for \(rule) on \(declaration) matches no finding (unused); remove it or check its rule, declaration and path"
+        case .unusedUnknownRule(let rule, let declaration, let suggestion):
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+            return
+                "the exception for \(rule) on \(declaration) matches no finding (unused): the rule pack has no rule '\(rule)'\(hint)"
         }
     }
 }

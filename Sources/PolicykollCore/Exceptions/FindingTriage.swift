@@ -5,9 +5,11 @@ public enum FindingTriage {
     public static let expiryWarningDays = 30
 
     /// The findings with their statuses, the exceptions' uses, and warnings about exceptions
-    /// that expired, expire soon or match nothing.
+    /// that expired, expire soon or match nothing (naming, with `knownRules`, a rule the pack
+    /// does not have).
     public static func apply(
-        exceptions: [PolicyException], baseline: Set<String>, to findings: consuming [Finding], asOf: CivilDate
+        exceptions: [PolicyException], baseline: Set<String>, to findings: consuming [Finding], asOf: CivilDate,
+        knownRules: Set<String>? = nil
     ) -> (findings: [Finding], uses: [ExceptionUse], warnings: [Diagnostic]) {
         // Nothing to match: the findings stay open, untouched.
         guard !exceptions.isEmpty || !baseline.isEmpty else { return (findings, [], []) }
@@ -64,7 +66,14 @@ public enum FindingTriage {
                     rule: exception.rule, declaration: exception.declaration, expires: exception.expires.description,
                     matched: matched[position], reopened: reopened[position])
             case .unused:
-                problem = .unused(rule: exception.rule, declaration: exception.declaration)
+                // A rule the pack does not have is most often a typo: say so, with the likely rule.
+                if let knownRules, !knownRules.contains(exception.rule) {
+                    problem = .unusedUnknownRule(
+                        rule: exception.rule, declaration: exception.declaration,
+                        suggestion: Suggestion.closest(to: exception.rule, among: knownRules.sorted()))
+                } else {
+                    problem = .unused(rule: exception.rule, declaration: exception.declaration)
+                }
             case .active:
                 problem =
                     daysLeft <= expiryWarningDays
