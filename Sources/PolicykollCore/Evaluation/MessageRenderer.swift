@@ -49,8 +49,11 @@ final class MessageRenderer {
         case (.missing, .en): bytes += " is missing".utf8
         case (.notAList, .sv): bytes += " är ingen lista".utf8
         case (.notAList, .en): bytes += " is not a list".utf8
-        case (.unknownReference(let id, let kind), .sv): bytes += ": '\(id)' är inget deklarerat \(kind)".utf8
-        case (.unknownReference(let id, let kind), .en): bytes += ": '\(id)' is not a declared \(kind)".utf8
+        // Most often the other declarations were not given: say how to give them.
+        case (.unknownReference(let id, let kind), .sv):
+            bytes += ": '\(id)' är inget deklarerat \(kind) (bland de kontrollerade eller i --inventory)".utf8
+        case (.unknownReference(let id, let kind), .en):
+            bytes += ": '\(id)' is not a declared \(kind) (among those checked or in --inventory)".utf8
         case (.notAnID(let kind), _):
             appendValue(evidence, declaration: declaration, to: &bytes)
             bytes += (language == .sv ? ", inget id för ett deklarerat \(kind)" : ", not the id of a declared \(kind)").utf8
