@@ -343,7 +343,15 @@ public struct AuditHistory: Sendable {
             let shown = text.range(of: ", row:").map { String(text[..<$0.lowerBound]) } ?? text
             return .database(path: path, detail: "it is damaged: a recorded value has the wrong type (\(shown))")
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return .database(path: path, detail: "it is a folder; give the history's database file")
+        }
         if let error = error as? DatabaseError {
+            // SQLite's words for a file of another kind, said for a history.
+            if error.resultCode == .SQLITE_NOTADB {
+                return .database(path: path, detail: "it is not an SQLite database, so not a policykoll history")
+            }
             return .database(path: path, detail: error.message ?? error.description)
         }
         return .database(path: path, detail: String(describing: error))

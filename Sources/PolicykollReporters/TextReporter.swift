@@ -103,7 +103,7 @@ public struct TextReporter: StreamingReporter {
 
     /// The closing line: counts by severity and status, declarations, the pack, skipped files
     /// and input errors, in the report's language.
-    static func summaryLine(_ report: CheckReport) -> String {
+    public static func summaryLine(_ report: CheckReport) -> String {
         let summary = report.summary
         let say = Wording(language: report.language)
         var parts = [

@@ -41,7 +41,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "A rule pack folder or file (repeatable). Default: the pack embedded in the binary.")
     var policy: [String] = []
 
-    @Option(name: .long, help: "The report format: html, json, csv or markdown. Default: html.")
+    @Option(name: .long, help: "The report format.")
     var format: AuditReportFormat = .html
 
     @Option(name: .long, help: "Write the report to this file instead of standard output (never over an input).")

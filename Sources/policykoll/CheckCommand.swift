@@ -128,6 +128,10 @@ struct CheckCommand: ParsableCommand {
             }
         }
 
+        // Every report went to a file: the log still says what the run found.
+        if !settings.outputs.contains(where: { $0.path == nil || $0.path == "-" }) {
+            Console.error("policykoll: " + TextReporter.summaryLine(report))
+        }
         let status: ExitStatus =
             writeFailed || !report.errors.isEmpty
             ? .usage : (report.hasOpenFinding(atOrAbove: settings.failOn.threshold) ? .findings : .clean)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PolicykollCore
 import PolicykollReporters
 import PolicykollYAML
@@ -20,6 +21,12 @@ struct DumpCommand: ParsableCommand {
 
     func run() throws {
         let style = CompilerStyle(useColor: Console.useColor(fileDescriptor: 2))
+        // One file: a folder's documents, run together, would not say which file each came from.
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            Console.error(style.render(.error("is a folder; dump reads one file", file: file, at: nil), lines: nil))
+            throw ExitStatus.usage.exitCode
+        }
         let collected = InputCollector.collect([file])
         let (inputs, problems) = (collected.inputs, collected.problems)
         for problem in problems { Console.error(style.render(problem, lines: nil)) }

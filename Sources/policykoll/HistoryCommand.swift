@@ -20,7 +20,7 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: "The history database (SQLite).")
     var database: String
 
-    @Option(name: .long, help: "The output format: text, json or markdown. Default: text.")
+    @Option(name: .long, help: "The output format.")
     var format: HistoryReporter.Format = .text
 
     @Option(name: .long, help: "The language: sv or en. Default: from the locale (LC_ALL, LC_MESSAGES or LANG), else sv.")

@@ -20,12 +20,15 @@ struct TestCommand: ParsableCommand {
     @Argument(help: "Rule pack folders or files. Default: the pack embedded in the binary.")
     var policies: [String] = []
 
+    @Option(name: .long, help: "A rule pack folder or file (repeatable), as for check; the same as giving it as an argument.")
+    var policy: [String] = []
+
     @Option(
         name: .customLong("as-of"), help: "Evaluate every rule's examples at this date (YYYY-MM-DD), overriding examples.asOf.")
     var asOf: CivilDate?
 
     func run() throws {
-        let pack = try PackLoading.loadOrExit(policies)
+        let pack = try PackLoading.loadOrExit(policies + policy)
         let results = RuleExampleRunner.run(pack, asOf: asOf, today: .today)
         let idWidth = results.map(\.ruleID.count).max() ?? 0
         var output = ""

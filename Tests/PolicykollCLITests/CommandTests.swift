@@ -205,6 +205,14 @@ struct DumpTests {
         #expect(result.stderr.contains("no-such-file.yaml"), "\(result.summary)")
     }
 
+    @Test("dump of a folder exits 2: it reads one file, so that every line is that file's")
+    func dumpFolder() async throws {
+        let result = await CLI.run(["dump", "examples"])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(result.stderr.contains("examples: error: is a folder; dump reads one file"), "\(result.summary)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test("dump - reads standard input")
     func dumpStandardInput() async throws {
         let result = await CLI.run(["dump", "-"], stdin: Data("a: off\nb: 0x10\n".utf8))

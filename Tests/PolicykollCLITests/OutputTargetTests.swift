@@ -75,6 +75,8 @@ struct OutputTargetTests {
         // Every finding is excepted or in the baseline: nothing open.
         #expect(result.status == 0, "\(result.summary)")
         #expect(result.stdoutData.isEmpty)
+        // The log still says what the run found.
+        #expect(result.stderrLines.last?.hasPrefix("policykoll: 0 fel") == true, "\(result.summary)")
         var after = try workspace.snapshot()
         let written = after.removeValue(forKey: "report.json")
         let report = try #require(written, "the report was written")

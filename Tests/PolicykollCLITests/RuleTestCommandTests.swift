@@ -16,6 +16,14 @@ struct RuleTestCommandTests {
         #expect(result.stdoutLines.last == "\(ruleLines.count) rules: \(ruleLines.count) ok, 0 failed")
     }
 
+    @Test("test takes the pack as --policy too, as check, rules and explain do")
+    func policyOption() async throws {
+        let positional = await CLI.run(["test", Self.broken])
+        let option = await CLI.run(["test", "--policy", Self.broken])
+        #expect(option.status == 1, "\(option.summary)")
+        #expect(option.stdout == positional.stdout)
+    }
+
     @Test("A broken example fails the run with exit 1, naming the rule, the example and what happened")
     func brokenExamplesFail() async throws {
         let result = await CLI.run(["test", Self.broken])

@@ -118,7 +118,9 @@ struct FindingTests {
         let string = try Fixtures.check(
             rules: Fixtures.rule(assert: "{ref: spec.target, kind: System}"),
             declarations: [("d.yaml", Fixtures.declarationText(spec: "  target: \"[sys-b]\""))])
-        #expect(string.findings.first?.message == "Rule R-1 (spec.target: '[sys-b]' is not a declared System (among those checked or in --inventory))")
+        #expect(
+            string.findings.first?.message
+                == "Rule R-1 (spec.target: '[sys-b]' is not a declared System (among those checked or in --inventory))")
     }
 
     @Test("each gives one finding per failing element, with indexed paths")

@@ -122,6 +122,28 @@ struct AuditHistoryTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    @Test("a folder or a file that is no database is named for what it is, to read or to record")
+    func notADatabaseFile() throws {
+        let path = try databasePath()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("a-folder").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("apiVersion: policykoll/v1\nkind: System\n".utf8).write(to: URL(fileURLWithPath: path))
+        for create in [false, true] {
+            do {
+                _ = try AuditHistory(path: folder, create: create)
+                Issue.record("a folder is no history")
+            } catch {
+                #expect(error.message.contains("it is a folder; give the history's database file"), "\(error.message)")
+            }
+            do {
+                _ = try AuditHistory(path: path, create: create)
+                Issue.record("a YAML file is no history")
+            } catch {
+                #expect(error.message.contains("it is not an SQLite database, so not a policykoll history"), "\(error.message)")
+            }
+        }
+    }
+
     @Test("recording refuses an SQLite database that is not a history, and leaves it byte for byte as it was")
     func recordingIntoOtherDatabase() throws {
         for schema in [
