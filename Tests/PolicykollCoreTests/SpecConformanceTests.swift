@@ -50,6 +50,30 @@ struct SpecConformanceTests {
             ])
     }
 
+    @Test("a field a letter or two from one the schema names, which the mapping lacks, is called a likely slip")
+    func misspeltFields() {
+        let text = """
+            apiVersion: policykoll/v1
+            kind: System
+            metadata: {id: slips, name: Slips, organisation: Org}
+            spec:
+              role: {systemOwner: {name: A}}
+              security: {clasification: {confidentiality: 2}, riskAssesment: {date: 2026-01-01}}
+              lifecycle: {status: production, statuses: [a], since: 2024-01-01}
+              costCentre: 4711
+              personalData: {processed: true, processd: true}
+
+            """
+        #expect(
+            Self.warnings(text) == [
+                "warning 5:3 spec.role is not a field of the policykoll schema; did you mean 'roles'? (rules read 'roles')",
+                "warning 6:14 spec.security.clasification is not a field of the policykoll schema; did you mean "
+                    + "'classification'? (rules read 'classification')",
+                "warning 6:51 spec.security.riskAssesment is not a field of the policykoll schema; did you mean "
+                    + "'riskAssessment'? (rules read 'riskAssessment')",
+            ])
+    }
+
     @Test("a departing value is quoted shortened, as in a finding, however long it is")
     func longValueShortened() {
         let long = String(repeating: "2026-", count: 40_000)

@@ -72,7 +72,21 @@ public enum SpecConformance {
             // (as templates and most declarations are) finds each key at the first comparison.
             var next = 0
             for position in entries.indices {
-                guard let property = constraint.propertyIndex(of: entries[position].key, from: next) else { continue }
+                guard let property = constraint.propertyIndex(of: entries[position].key, from: next) else {
+                    // Fields the schema does not name are allowed; one a letter or two from a
+                    // field it names, which the mapping lacks, is most likely that field misspelt
+                    // (and the rules that read it see nothing).
+                    let key = entries[position].key
+                    if let intended = Suggestion.closest(to: key, among: constraint.propertyKeys),
+                        !entries.contains(where: { $0.key == intended })
+                    {
+                        steps.append(position)
+                        found.add(
+                            { .likelyMisspelt(path: $0, intended: intended) }, steps: steps, mark: entries[position].keyMark)
+                        steps.removeLast()
+                    }
+                    continue
+                }
                 next = property + 1
                 steps.append(position)
                 check(entries[position].value, against: constraint.properties[property], steps: &steps, into: &found)
@@ -118,6 +132,7 @@ enum SchemaDeviation: Equatable {
     case aboveMaximum(path: String, value: String, maximum: String)
     case noMatch(path: String, value: String, pattern: String)
     case notADate(path: String, value: String)
+    case likelyMisspelt(path: String, intended: String)
     case more(Int)
 
     var message: String {
@@ -134,6 +149,8 @@ enum SchemaDeviation: Equatable {
             "\(path): \(value) does not match \(pattern) (policykoll schema)"
         case .notADate(let path, let value):
             "\(path): \(value) is not a date (YYYY-MM-DD)"
+        case .likelyMisspelt(let path, let intended):
+            "\(path) is not a field of the policykoll schema; did you mean '\(intended)'? (rules read '\(intended)')"
         case .more(let count):
             "\(count) more \(count == 1 ? "value departs" : "values depart") from the policykoll schema in this declaration"
         }
