@@ -59,10 +59,14 @@ struct SchemaAndInitTests {
         #expect(written.contains("apiVersion: policykoll/v1"))
 
         let check = await CLI.run(["check", file.path, "--as-of", "2026-11-26", "--format", "json"])
-        #expect(check.status == 0 || check.status == 1, "\(check.summary)")
+        // Valid, but nobody filled it in: it must not pass the gate.
+        #expect(check.status == 1, "\(check.summary)")
         let report = try #require(check.json())
         #expect(errors(report).isEmpty, "the template is a valid declaration")
         #expect(report["declarations"] as? Int == 1)
+        let rules = Set(findings(report).compactMap { $0["ruleId"] as? String })
+        #expect(rules.isSuperset(of: ["GBG-STY-001", "GBG-STY-005", "GBG-ARK-001", "GBG-ARK-019", "GBG-INF-011"]), "\(rules)")
+        #expect((report["warnings"] as? [Any])?.isEmpty == true, "empty values are not judged by the schema")
 
         try Data("keep me\n".utf8).write(to: file)
         let again = await CLI.run(["init", file.path])

@@ -1,8 +1,9 @@
 /// The commented declaration template that `policykoll init` writes: every section of a v1
 /// `System` (design §3), each field explained, with the principle that needs it.
 ///
-/// The template is a valid declaration: `policykoll check` gives findings on it (placeholders are
-/// not evidence), never input errors.
+/// The template is a valid declaration whose evidence is left empty: `policykoll check` on it,
+/// unedited, gives a finding for each thing to fill in (never input errors), so that a template
+/// nobody filled in cannot pass a gate.
 public enum DeclarationTemplate {
     /// The template with comments in one language.
     public static func text(_ language: Language) -> String {
@@ -51,24 +52,24 @@ public enum DeclarationTemplate {
           #en: Lifecycle. status decides which rules apply: planned, procurement, development,
           #en: production, retiring or retired.
           lifecycle:
-            status: development
-            since: 2026-01-01
+            status:
+            since:
           #sv: STY-1: utsedda ägare. Systemägare med e-post och informationsägare krävs.
           #en: STY-1: named owners. A system owner with e-mail and an information owner are required.
           roles:
-            systemOwner: {name: Namn Efternamn, email: namn.efternamn@example.goteborg.se}
-            informationOwner: {name: Namn Efternamn}
-            systemAdministrator: {name: Namn Efternamn}
-            technicalAdministrator: {name: Namn Efternamn}
+            systemOwner: {name: , email: }
+            informationOwner: {name: }
+            systemAdministrator: {name: }
+            technicalAdministrator: {name: }
           #sv: STY-1: förvaltningsobjekt och förvaltningsplan (förnyas årligen).
           #sv: STY-2: nyttoplan, och i drift en uppföljning det senaste året.
           #en: STY-1: management object and management plan (renewed yearly).
           #en: STY-2: benefits plan and, in production, a follow-up within the last year.
           governance:
-            managementObject: Mitt förvaltningsobjekt
-            managementPlan: {reference: Förvaltningsplan 2026, date: 2026-01-01}
-            benefits: {plan: Nyttoplan, followUp: 2026-01-01}
-            portfolioRegistered: true
+            managementObject:
+            managementPlan: {reference: , date: }
+            benefits: {plan: , followUp: }
+            portfolioRegistered:
           #sv: SDS: digital service. Målgrupp residents/visitors/business med kanal web/app/eservice gör
           #sv: DOS-lagen tillämplig (SDS-2: EN 301 549, tillgänglighetsredogörelse, granskning varje år).
           #sv: SDS-3: e-legitimering på tillitsnivå 3 med eIDAS när informationen är skyddsvärd.
@@ -76,15 +77,15 @@ public enum DeclarationTemplate {
           #en: the service under the web accessibility act (SDS-2: EN 301 549, statement, yearly review).
           #en: SDS-3: e-identification at assurance level 3 with eIDAS when the information needs protection.
           service:
-            audience: [employees]
-            channels: [web]
+            audience: []
+            channels: []
             accessibility:
-              standard: EN 301 549 V3.2.1
-              statementUrl: https://goteborg.se/tillganglighet
-              lastReview: 2026-01-01
-              feedbackMechanism: true
-            identification: {methods: [BankID], assuranceLevel: 3, eidas: true}
-            languages: [sv, en]
+              standard:
+              statementUrl:
+              lastReview:
+              feedbackMechanism:
+            identification: {methods: [], assuranceLevel: , eidas: }
+            languages: []
             #sv: SDS-1: en e-tjänst finns i stadens kanalregister.
             #en: SDS-1: an e-service is listed in the city's channel register.
             #channelRegister: true
@@ -98,85 +99,85 @@ public enum DeclarationTemplate {
             datasets:
               - id: min-datamangd
                 name: Min datamängd
-                informationOwner: Min förvaltning
-                openData: false
-                reasonNotOpen: Skäl till att datamängden inte är öppen
+                informationOwner:
+                openData:
+                reasonNotOpen:
                 #sv: INF-2: en värdefull datamängd (EU 2023/138) ska vara öppen.
                 #en: INF-2: a high-value dataset (EU 2023/138) is to be open.
                 #highValue: true
             records:
-              publicRecords: true
-              managementPlan: Informationshanteringsplan
-              disposalDecision: Gallringsbeslut
-              eArchive: {delivery: planned, format: FGS 1.2}
-            export: {formats: [CSV], documented: true}
+              publicRecords:
+              managementPlan:
+              disposalDecision:
+              eArchive: {delivery: , format: }
+            export: {formats: [], documented: }
           #sv: ARK och STY-3: arkitektur. Driftform och jurisdiktion (ARK-4), stadens bastjänster eller
           #sv: beslutat avsteg (STY-3), integrationer mot deklarerade system (ARK-5), exitplan (INF-4).
           #en: ARK and STY-3: architecture. Hosting and jurisdiction (ARK-4), the city's base services or a
           #en: decided deviation (STY-3), integrations to declared systems (ARK-5), exit plan (INF-4).
           architecture:
             hosting:
-              model: city-datacenter
-              provider: Intraservice
-              providerJurisdiction: SE
-              dataLocation: [SE]
+              model:
+              provider:
+              providerJurisdiction:
+              dataLocation: []
             commonServices:
-              uses: [identitetstjanst]
+              uses: []
               #sv: STY-3: ett beslutat avsteg från bastjänsterna.
               #en: STY-3: a decided deviation from the base services.
               #deviation: {decision: Beslut om avsteg, reason: Skäl}
             integrations: []
-            openStandards: [OpenAPI]
-            openSource: {considered: true, used: false}
-            exit: {plan: Exitplan, dataPortability: true}
-            identity: {sso: true, mfa: true}
+            openStandards: []
+            openSource: {considered: , used: }
+            exit: {plan: , dataPortability: }
+            identity: {sso: , mfa: }
           #sv: ARK-1: KLASSA-klassning 0–4 (spårbarhet när personuppgifter behandlas), högst 24 månader gammal.
           #sv: ARK-2: riskbedömning inom 12 månader; kontinuitet och återläsningstest; NIS 2-åtgärder.
           #en: ARK-1: KLASSA classification 0–4 (traceability when personal data are processed), at most 24 months old.
           #en: ARK-2: risk assessment within 12 months; continuity and restore tests; NIS 2 measures.
           security:
             classification:
-              confidentiality: 2
-              integrity: 2
-              availability: 2
-              traceability: 2
-              method: KLASSA
-              date: 2026-01-01
-              actionPlan: Handlingsplan
+              confidentiality:
+              integrity:
+              availability:
+              traceability:
+              method:
+              date:
+              actionPlan:
               #sv: ARK-1: en särskild skyddsanalys krävs vid nivå 4.
               #en: ARK-1: a separate protection analysis is needed at level 4.
               #protectionAnalysis: Särskild skyddsanalys
-            riskAssessment: {date: 2026-01-01, reference: Riskbedömning}
-            continuity: {rto: 24h, rpo: 4h, plan: Kontinuitetsplan, lastRestoreTest: 2026-01-01}
-            encryption: {inTransit: TLS 1.3, atRest: true}
-            logging: {enabled: true, retentionDays: 365}
-            vulnerabilityManagement: Sårbarhetshantering
-            incidentResponse: Stadens incidentprocess
-            nis2InScope: true
-            supplierRequirements: Säkerhetsbilaga i avtalet
+            riskAssessment: {date: , reference: }
+            continuity: {rto: , rpo: , plan: , lastRestoreTest: }
+            encryption: {inTransit: , atRest: }
+            logging: {enabled: , retentionDays: }
+            vulnerabilityManagement:
+            incidentResponse:
+            nis2InScope:
+            supplierRequirements:
           #sv: ARK-3: personuppgifter kräver registerförteckning och konsekvensbedömning (eller skäl).
           #sv: ARK-4: överföring till tredje land kräver överföringsgrund (adequacy, DPF, SCC, BCR).
           #en: ARK-3: personal data need a record of processing and a DPIA (or the reason it is not needed).
           #en: ARK-4: transfers to third countries need a mechanism (adequacy, DPF, SCC, BCR).
           personalData:
-            processed: true
-            categories: [namn]
-            specialCategories: false
-            ropa: Registerförteckning, behandling 1
-            dpia: {reference: Konsekvensbedömning, date: 2026-01-01}
-            processorAgreement: Personuppgiftsbiträdesavtal
+            processed:
+            categories: []
+            specialCategories:
+            ropa:
+            dpia: {reference: , date: }
+            processorAgreement:
             #sv: ARK-4: bara när uppgifterna förs över till tredje land (tia: överföringskonsekvensbedömning).
             #en: ARK-4: only when the data go to a third country (tia: transfer impact assessment).
             #thirdCountryTransfer: {countries: [US], mechanism: SCC, tia: Överföringskonsekvensbedömning}
           #sv: STY: upphandling och avtal: slutdatum, säkerhets- och tillgänglighetskrav, exitklausul.
           #en: STY: procurement and contract: end date, security and accessibility requirements, exit clause.
           procurement:
-            reference: Upphandling 1
-            supplier: Leverantör AB
-            contractEnd: 2030-12-31
-            securityRequirements: true
-            accessibilityRequirement: true
-            exitClause: true
+            reference:
+            supplier:
+            contractEnd:
+            securityRequirements:
+            accessibilityRequirement:
+            exitClause:
 
         """
 }
