@@ -121,6 +121,19 @@ struct CatalogueCommandTests {
         #expect(!explained.stdout.contains("boolean"))
     }
 
+    @Test("explain of a principle's id, as findings show it, explains the principle and lists its rules")
+    func explainPrinciple() async throws {
+        let result = await CLI.run(["explain", "ark-5", "--lang", "en"])
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(
+            result.stdout.hasPrefix("ARK-5: Integrations are open, described and protect the information"), "\(result.stdout)")
+        #expect(result.stdout.contains("it is not a quotation of the policy"))
+        #expect(result.stdout.contains("  GBG-ARK-005  error    Personal data flow only to declared"))
+        #expect(result.stdout.contains("  GBG-ARK-016  warning  Integrations have an open specification"))
+        let rule = await CLI.run(["explain", "GBG-ARK-005", "--lang", "en"])
+        #expect(rule.stdout.hasPrefix("GBG-ARK-005: "), "a rule id is still a rule")
+    }
+
     @Test("explain and rules read another pack with --policy")
     func otherPack() async throws {
         let result = await CLI.run(["explain", "T-DATED", "--policy", "Tests/Fixtures/rule-tests/dated.yaml", "--lang", "en"])

@@ -1,3 +1,4 @@
+import Foundation
 public import PolicykollCore
 
 /// `policykoll explain RULE-ID`: everything about one rule for a person deciding how to comply.
@@ -8,6 +9,40 @@ public struct RuleExplanationReporter: Sendable {
     /// Creates the reporter.
     public init(language: Language) {
         self.language = language
+    }
+
+    /// A principle explained: its title and description, its sources, and the rules that check it.
+    public func render(_ principle: Principle, in pack: RulePack) -> String {
+        let say = Wording(language: language)
+        var output = "\(principle.id): \(principle.title.text(language))\n\n"
+        let areaTitle = pack.area(principle.area)?.title.text(language)
+        output += "  \(say("Område", "Area")): \(areaTitle.map { "\($0) (\(principle.area))" } ?? principle.area)\n"
+        if let source = principle.source {
+            output += "  \(say("Källor", "Sources")): \(source)\n"
+        }
+        if principle.derived {
+            output +=
+                "  "
+                + say(
+                    "Principens formulering är härledd ur källorna ovan; den är inte ett citat ur policyn.",
+                    "The principle's wording is derived from the sources above; it is not a quotation of the policy.")
+                + "\n"
+        }
+        if let description = principle.description {
+            output += "\n" + indented(description.text(language))
+        }
+        let rules = pack.rules.filter { $0.principle == principle.id }
+        output += "\n\(say("Regler", "Rules"))\n"
+        if rules.isEmpty { output += "  " + say("(inga regler)", "(no rules)") + "\n" }
+        let width = rules.map(\.id.count).max() ?? 0
+        for rule in rules {
+            let severity = say.severity(rule.severity).padding(toLength: 7, withPad: " ", startingAt: 0)
+            output +=
+                "  \(rule.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(severity)  \(rule.title.text(language))\n"
+        }
+        output +=
+            "\n" + say("`policykoll explain REGEL` förklarar en regel.", "`policykoll explain RULE` explains a rule.") + "\n"
+        return output
     }
 
     /// The rule explained: title, severity, area, principle (with its source), rationale, the
