@@ -80,6 +80,15 @@ public struct AuditHistory: Sendable {
         do {
             (queue, state) = try open(path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            // Read as immutable, the write-ahead log is not read: audits recorded in it would be
+            // missing without a word. Only a history without one is read that way.
+            let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            guard log == 0 else {
+                throw .database(
+                    path: path,
+                    detail: "its write-ahead log (\(path)-wal) holds recorded audits, and reading them needs write access "
+                        + "to the folder; copy the database and its -wal file to a folder you may write to")
+            }
             do {
                 (queue, state) = try open(immutableURI(path))
             } catch {
@@ -126,8 +135,9 @@ public struct AuditHistory: Sendable {
         }
     }
 
-    /// Whether an error is SQLite's "busy" or "locked" (another connection holds the lock).
     /// An SQLite URI filename for the file, opened as immutable: read without locks or side files.
+    /// (GRDB does not ask for URI filenames; SQLite reads them when built with `SQLITE_USE_URI`,
+    /// as Debian's is. Without it the open fails as the first one did, and says why.)
     static func immutableURI(_ path: String) -> String {
         var encoded = ""
         for character in URL(fileURLWithPath: path).standardizedFileURL.path {
@@ -141,6 +151,7 @@ public struct AuditHistory: Sendable {
         return "file:" + encoded + "?immutable=1"
     }
 
+    /// Whether an error is SQLite's "busy" or "locked" (another connection holds the lock).
     private static func isBusy(_ error: any Error) -> Bool {
         guard let error = error as? DatabaseError else { return false }
         return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED

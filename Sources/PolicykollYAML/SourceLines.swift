@@ -69,7 +69,8 @@ public struct SourceLines: Sendable {
                 if scalars % Self.checkpointStride == 0 { offsets.append(offset) }
                 scalars += 1
             }
-            checkpoints[line] = offsets
+            // A line of nothing but continuation bytes (not UTF-8) has no scalar to mark.
+            if !offsets.isEmpty { checkpoints[line] = offsets }
         }
         self.checkpoints = checkpoints
     }
@@ -188,7 +189,10 @@ public struct SourceLines: Sendable {
         let start = lineStarts[number - 1]
         let end = lineEnds[number - 1]
         var (from, first) = scalar(max(0, column - 1 - width / 2), ofLine: number)
-        let (to, taken) = advance(from: from, by: width, before: end)
+        var (to, taken) = advance(from: from, by: width, before: end)
+        // Bytes that are not UTF-8 count as one character with what they follow: cut the window
+        // by bytes too, as no valid text of `width` characters is longer than 4 bytes each.
+        to = min(to, from + 4 * width)
         // The line ends inside the window: move its start back so that it is still full.
         var missing = width - taken
         while missing > 0, from > start {
@@ -223,7 +227,7 @@ public struct SourceLines: Sendable {
     /// the line is shorter, and the index reached: from the line's nearest checkpoint.
     private func scalar(_ index: Int, ofLine number: Int) -> (offset: Int, scalars: Int) {
         let end = lineEnds[number - 1]
-        guard let offsets = checkpoints[number - 1] else {
+        guard let offsets = checkpoints[number - 1], !offsets.isEmpty else {
             return advance(from: lineStarts[number - 1], by: index, before: end)
         }
         let checkpoint = min(index / Self.checkpointStride, offsets.count - 1)

@@ -21,8 +21,8 @@ struct AuditCommand: ParsableCommand {
             excepted. Compliance = pass / (pass + fail); exceptions are shown beside it.
 
             The settings file is read as for check (.policykoll.yaml in the working directory, or \
-            --config): its policy, paths, exceptions, lang and asOf are the defaults, and flags \
-            override them, so that audit and check run the same rules.
+            --config): its policy, paths, inventory, exceptions, lang and asOf are the defaults, and \
+            flags override them, so that audit and check run the same rules.
 
             With --history DB --label LABEL the audit is recorded in an SQLite database, and the \
             report shows the change since the previous recorded audit (the latest one with an \
@@ -57,6 +57,11 @@ struct AuditCommand: ParsableCommand {
 
     @Option(name: .long, help: "An exceptions file (repeatable); inline exceptions in metadata.exceptions always apply.")
     var exceptions: [String] = []
+
+    @Option(
+        name: .long,
+        help: "Declarations that ref conditions may resolve to, loaded for reference only and not audited (repeatable).")
+    var inventory: [String] = []
 
     @Option(name: .long, help: "Record the audit in this SQLite history database (created when missing); needs --label.")
     var history: String?
@@ -102,7 +107,10 @@ struct AuditCommand: ParsableCommand {
         }
         let policy = self.policy.isEmpty ? configuration.policy : self.policy
         let exceptions = self.exceptions.isEmpty ? configuration.exceptions : self.exceptions
-        try requireStandardInputOnce([("paths", paths), ("--exceptions", exceptions), ("--policy", policy)])
+        let inventory = self.inventory.isEmpty ? configuration.inventory : self.inventory
+        try requireStandardInputOnce([
+            ("paths", paths), ("--exceptions", exceptions), ("--policy", policy), ("--inventory", inventory),
+        ])
         let language = lang ?? configuration.lang.flatMap(Language.init(rawValue:)) ?? resolveLanguage(nil)
         let asOf = asOf ?? configuration.asOf.flatMap { CivilDate(iso: $0) } ?? .today
         let loaded = PackLoading.load(policy)
@@ -111,15 +119,17 @@ struct AuditCommand: ParsableCommand {
 
         let collected = InputCollector.collect(paths)
         let (exceptionFiles, exceptionProblems) = InputCollector.readAll(exceptions)
+        let (inventoryFiles, inventoryProblems) = InputCollector.readAll(inventory)
 
         // Open the history first: an unusable database or a taken label stops the run before
         // any work, and the previous audit is read before this one is recorded.
         var store: AuditHistory?
         var previous: AuditSnapshot?
         if let history, let label {
-            if ProtectedFiles(collected, paths: exceptionFiles.map(\.name) + [configurationFile].compactMap { $0 })
-                .contains(path: history)
-            {
+            if ProtectedFiles(
+                collected, paths: (exceptionFiles + inventoryFiles).map(\.name) + [configurationFile].compactMap { $0 }
+            )
+            .contains(path: history) {
                 let problem = "refusing to record the audit in '\(history)': it is one of the input files"
                 Console.error(style.render(.error(problem, file: history, at: nil), lines: nil))
                 throw ExitStatus.usage.exitCode
@@ -138,8 +148,8 @@ struct AuditCommand: ParsableCommand {
         // Each file is read, hashed and checked on a worker, and dropped: the inventory is never
         // all in memory at once.
         let check = CheckEngine.check(
-            pack: pack, reading: collected.inputs, inputProblems: collected.problems + exceptionProblems,
-            exceptionFiles: exceptionFiles,
+            pack: pack, reading: collected.inputs, inventory: inventoryFiles,
+            inputProblems: collected.problems + inventoryProblems + exceptionProblems, exceptionFiles: exceptionFiles,
             // The audit shows no source excerpts for findings; input errors still get theirs.
             options: CheckOptions(asOf: asOf, language: language, keepsSourceLines: false, digestsInputs: true))
         let digests = check.inputDigests.map { AuditInput(file: $0.file, sha256: $0.sha256) }
@@ -155,7 +165,8 @@ struct AuditCommand: ParsableCommand {
         var failed = false
         let reporter = self.reporter
         let protected = ProtectedFiles(
-            collected, paths: (exceptionFiles + loaded.files).map(\.name) + [history, configurationFile].compactMap { $0 })
+            collected,
+            paths: (exceptionFiles + inventoryFiles + loaded.files).map(\.name) + [history, configurationFile].compactMap { $0 })
         if let problem = ReportOutput.write(to: output, protecting: protected, produce: { reporter.write(audit, to: $0) }) {
             Console.error(style.render(problem, lines: nil))
             failed = true

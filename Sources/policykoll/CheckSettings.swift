@@ -103,9 +103,11 @@ struct CheckSettings {
             "json": [.json], "sarif": [.sarif], "xml": [.junit], "md": [.markdown], "markdown": [.markdown],
             "txt": [.text, .github], "log": [.text, .github],
         ]
-        guard let expected = formats[path[path.index(after: dot)...].lowercased()], !expected.contains(output.format) else {
-            return nil
-        }
+        // SARIF 2.1.0 names `.sarif.json` as well as `.sarif`.
+        let isSARIFJSON = path.lowercased().hasSuffix(".sarif.json")
+        guard let expected = isSARIFJSON ? [.sarif] : formats[path[path.index(after: dot)...].lowercased()],
+            !expected.contains(output.format)
+        else { return nil }
         return Diagnostic(
             .warning, file: path, mark: nil,
             message:

@@ -214,6 +214,14 @@ struct AuditCommandTests {
         #expect((asNobody.json()?["audits"] as? [[String: Any]])?.map { $0["label"] as? String } == ["2026"])
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
         #expect(files == ["history.sqlite"], "\(files)")
+
+        // A write-ahead log with content would be ignored by an immutable read: refused, and said why.
+        try Data(repeating: 1, count: 4096).write(to: URL(fileURLWithPath: database + "-wal"))
+        let withLog = await CLI.run(
+            ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "history", database],
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(withLog.status == 2, "\(withLog.summary)")
+        #expect(withLog.stderr.contains("its write-ahead log (\(database)-wal) holds recorded audits"), "\(withLog.summary)")
     }
 
     @Test("two audits recorded into the same new database at once both succeed and are both there")

@@ -1,4 +1,5 @@
 import Foundation
+import PolicykollTestSupport
 import Testing
 
 /// The expected findings of one example, read from the table in `examples/README.md`.
@@ -102,7 +103,7 @@ struct ExamplesTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let copy = folder.file("policykoll")
-        try FileManager.default.copyItem(at: binary, to: copy)
+        try ProcessLaunch.copyExecutable(from: binary, to: copy)
         try FileManager.default.copyItem(
             at: CLI.packageRoot.appendingPathComponent("examples/hr-portal.yaml"), to: folder.file("hr-portal.yaml"))
 

@@ -207,6 +207,18 @@ struct GateTests {
         #expect(none.status == 2)
         #expect(none.stderr.contains("give the inventory"))
 
+        // The configuration's inventory is for `ref` only: read, not audited.
+        try write(
+            try String(contentsOf: Fixture.url("decls/clean.yaml"), encoding: .utf8), to: folder.file("inventory/clean.yaml"))
+        try write("paths: [systems]\ninventory: [inventory]\n", to: folder.file(".policykoll.yaml"))
+        let withInventory = await CLI.run(["audit", "--format", "json"], in: folder.url)
+        #expect(withInventory.status == 0, "\(withInventory.summary)")
+        #expect(withInventory.json()?["declarations"] as? Int == 1)
+        try write("a: [\n", to: folder.file("inventory/broken.yaml"))
+        let brokenInventory = await CLI.run(["audit", "--format", "json"], in: folder.url)
+        #expect(brokenInventory.status == 2, "the inventory is read: \(brokenInventory.summary)")
+        #expect(errors(brokenInventory.json()).contains { ($0["file"] as? String)?.hasSuffix("inventory/broken.yaml") == true })
+
         try write("paths: [systems]\nasOf: today\n", to: folder.file(".policykoll.yaml"))
         let today = await CLI.run(["audit", "--format", "json"], in: folder.url)
         #expect(today.status == 0, "asOf: today is the default said explicitly: \(today.summary)")
@@ -300,6 +312,18 @@ struct MixedFolderTests {
         let named = await CLI.run(["check"] + againstTestPack + [folder.file("repo/k8s/deploy.yaml").path])
         #expect(named.status == 2, "a file named explicitly is checked as a declaration: \(named.summary)")
         #expect(named.stdout.contains("unsupported apiVersion 'apps/v1'"))
+    }
+
+    @Test("a bare v1 with a declaration's kind and an id or an organisation, however spelt, is an error, not skipped")
+    func bareVersionWithDeclarationMetadata() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Data("apiVersion: v1\nkind: System\nmetadata: {name: HR, organization: HR}\nspec: {}\n".utf8)
+            .write(to: folder.file("us-spelling.yaml"))
+        let result = await CLI.run(["check", "--format", "json"] + againstTestPack + [folder.url.path])
+        #expect(result.status == 2, "\(result.summary)")
+        let messages = errors(result.json()).compactMap { $0["message"] as? String }
+        #expect(messages.contains("unsupported apiVersion 'v1'; expected 'policykoll/v1'"), "\(messages)")
     }
 
     @Test(

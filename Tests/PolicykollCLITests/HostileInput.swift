@@ -114,6 +114,11 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
                 }
             }, line: 1, column: 1, fragments: ["not valid UTF-8", "a UTF-8 character is cut short"]),
         HostileInput(
+            // A long line gets checkpoints of where its characters start; this one has none.
+            name: "a line of 3,000 bytes none of which can start a UTF-8 character",
+            bytes: { Array(repeating: 0x80, count: 3_000) + [0x0A] }, line: 1, column: 1,
+            fragments: ["not valid UTF-8", "a byte that cannot start a UTF-8 character"]),
+        HostileInput(
             name: "a gzip file named .yaml", bytes: { [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3] + Array("abc".utf8) }, line: 1,
             column: 3, fragments: ["binary"]),
         HostileInput(

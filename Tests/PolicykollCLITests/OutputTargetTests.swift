@@ -98,6 +98,9 @@ struct OutputTargetTests {
         let matched = await CLI.run(
             ["check", "--format", "sarif", "--output", sarif, "--format", "text"] + againstTestPack + [failingFile])
         #expect(!matched.stderr.contains("gets the"), "\(matched.summary)")
+        let sarifJSON = folder.file("results.sarif.json").path
+        let standardName = await CLI.run(["check", "--format", "sarif", "--output", sarifJSON] + againstTestPack + [failingFile])
+        #expect(!standardName.stderr.contains("gets the"), "SARIF's own .sarif.json: \(standardName.summary)")
     }
 
     @Test("one-character names for --output and --config are files like any other (they crashed Foundation)")

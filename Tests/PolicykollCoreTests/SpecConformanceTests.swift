@@ -1,7 +1,8 @@
-import PolicykollCore
 import PolicykollTestSupport
 import PolicykollYAML
 import Testing
+
+@testable import PolicykollCore
 
 @Suite("Spec conformance: located warnings where a System's spec departs from the published schema")
 struct SpecConformanceTests {
@@ -61,7 +62,8 @@ struct SpecConformanceTests {
               security: {clasification: {confidentiality: 2}, riskAssesment: {date: 2026-01-01}}
               lifecycle: {status: production, statuses: [a], since: 2024-01-01}
               costCentre: 4711
-              personalData: {processed: true, processd: true}
+              notes: fields of one's own are free
+              personalData: {processed: true, processd: true, dpo: Anna}
 
             """
         #expect(
@@ -72,6 +74,18 @@ struct SpecConformanceTests {
                 "warning 6:51 spec.security.riskAssesment is not a field of the policykoll schema; did you mean "
                     + "'riskAssessment'? (rules read 'riskAssessment')",
             ])
+    }
+
+    @Test("a likely slip is one edit from a field of the same first letter (two for longer names)")
+    func likelySlips() {
+        let names = ["roles", "security", "classification", "dpia", "riskAssessment"]
+        #expect(SpecConformance.likelySlip("role", among: names) == "roles")
+        #expect(SpecConformance.likelySlip("Roles", among: names) == "roles")
+        #expect(SpecConformance.likelySlip("clasificaton", among: names) == "classification")
+        #expect(SpecConformance.likelySlip("notes", among: names) == nil)
+        #expect(SpecConformance.likelySlip("dpo", among: names) == nil)
+        #expect(SpecConformance.likelySlip("rolex", among: names) == "roles")
+        #expect(SpecConformance.likelySlip("poles", among: names) == nil)
     }
 
     @Test("a departing value is quoted shortened, as in a finding, however long it is")

@@ -13,4 +13,13 @@ public enum ProcessLaunch {
         defer { lock.unlock() }
         try process.run()
     }
+
+    /// Copies an executable while no process is being started: a child forked while the copy
+    /// is open for writing inherits that descriptor, and executing the copy then fails with
+    /// "text file busy" until the child has exec'd.
+    public static func copyExecutable(from source: URL, to destination: URL) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try FileManager.default.copyItem(at: source, to: destination)
+    }
 }

@@ -162,6 +162,11 @@ struct SourceLinesTests {
             #expect(lines.clamped(Mark(line: 9, column: 1)) == Mark(line: 3, column: 2))
         }
         #expect(SourceLines(Array("\u{FEFF}ab".utf8)).window(line: 1, column: 1, width: 20)?.text == "ab")
+        // A long line that is not UTF-8 at all (only continuation bytes) has no checkpoint: no trap.
+        let invalid = SourceLines(Array(repeating: 0x80, count: 3_000) + [0x0A])
+        let window = try #require(invalid.window(line: 1, column: 1, width: 20))
+        #expect(window.text.unicodeScalars.count <= 80 && window.isCutAfter)
+        #expect(invalid.clamped(Mark(line: 1, column: 2_000)).line == 1)
         #expect(SourceLines(Array("ab".utf8)).window(line: 2, column: 1, width: 20) == nil)
     }
 }

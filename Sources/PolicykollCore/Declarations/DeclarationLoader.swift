@@ -60,10 +60,11 @@ public enum DeclarationLoader {
         guard let version = root["apiVersion"]?.string, !version.hasPrefix("policykoll/") else { return true }
         guard let slash = version.firstIndex(of: "/") else {
             // No group: `policykoll-v1` is a slip; a bare `v1` only with a declaration's kind and
-            // its own metadata (a Kubernetes `v1` Service has a name, not an id and organisation).
+            // a sign of its metadata: an id or an organisation, however spelt (a Kubernetes `v1`
+            // Service has a name and a namespace, none of these).
             let metadata = root["metadata"]
-            return isSlipOfPolicykoll(version.lowercased())
-                || (kind.map(kinds.contains) ?? false) && metadata?["id"] != nil && metadata?["organisation"] != nil
+            let declarationMetadata = ["id", "organisation", "organization"].contains { metadata?[$0] != nil }
+            return isSlipOfPolicykoll(version.lowercased()) || (kind.map(kinds.contains) ?? false) && declarationMetadata
         }
         return isSlipOfPolicykoll(version[..<slash].lowercased())
     }

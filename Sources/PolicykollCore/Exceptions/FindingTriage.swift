@@ -9,7 +9,7 @@ public enum FindingTriage {
     /// does not have).
     public static func apply(
         exceptions: [PolicyException], baseline: Set<String>, to findings: consuming [Finding], asOf: CivilDate,
-        knownRules: Set<String>? = nil
+        knownRules: Set<String>?
     ) -> (findings: [Finding], uses: [ExceptionUse], warnings: [Diagnostic]) {
         // Nothing to match: the findings stay open, untouched.
         guard !exceptions.isEmpty || !baseline.isEmpty else { return (findings, [], []) }

@@ -77,7 +77,7 @@ public enum SpecConformance {
                     // field it names, which the mapping lacks, is most likely that field misspelt
                     // (and the rules that read it see nothing).
                     let key = entries[position].key
-                    if let intended = Suggestion.closest(to: key, among: constraint.propertyKeys),
+                    if let intended = likelySlip(key, among: constraint.propertyKeys),
                         !entries.contains(where: { $0.key == intended })
                     {
                         steps.append(position)
@@ -102,6 +102,20 @@ public enum SpecConformance {
         default:
             break
         }
+    }
+
+    /// The schema's field that `key` most likely misspells: the same first letter, and one edit
+    /// away (two for names over five letters). Stricter than a "did you mean" for a flag: a
+    /// declaration may add fields freely, and `notes` is not `roles`, nor `dpo` `dpia`.
+    static func likelySlip(_ key: String, among names: [String]) -> String? {
+        let lowered = key.lowercased()
+        var best: (name: String, distance: Int)?
+        for name in names where name.lowercased().first == lowered.first {
+            let limit = min(key.count, name.count) > 5 ? 2 : 1
+            let distance = Suggestion.editDistance(lowered, name.lowercased())
+            if distance <= limit, distance < (best?.distance ?? .max) { best = (name, distance) }
+        }
+        return best?.name
     }
 
     /// The path components of positions taken from `node` down.
