@@ -132,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PolicykollYAMLTests",
-            dependencies: ["PolicykollYAML", "PolicykollTestSupport"],
+            dependencies: ["PolicykollYAML", "PolicykollTestSupport", "InventoryGenerator"],
             swiftSettings: strictSettings
         ),
         .testTarget(

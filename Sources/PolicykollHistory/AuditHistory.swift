@@ -61,10 +61,7 @@ public struct AuditHistory: Sendable {
     /// in a folder the reader may not write to (an archived history on a read-only share), it
     /// is read again as an immutable file, which needs no side files.
     private static func openForReading(_ path: String) throws(HistoryProblem) -> (any DatabaseReader, isBlank: Bool) {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "policykoll-history"
+        let configuration = readOnly
         let queue: DatabaseQueue
         let state: (isCurrent: Bool, hasAudits: Bool, isBlank: Bool)
         func open(_ name: String) throws -> (DatabaseQueue, (isCurrent: Bool, hasAudits: Bool, isBlank: Bool)) {
@@ -108,19 +105,15 @@ public struct AuditHistory: Sendable {
     /// Checks, read-only, that an existing database may be recorded into: it is blank, or a
     /// history (of this version or an older one, which the migrations bring up to date).
     private static func checkIsHistory(_ path: String) throws(HistoryProblem) {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(busyTimeout)
         let isHistoryOrBlank: Bool
         do {
-            isHistoryOrBlank = try DatabaseQueue(path: path, configuration: configuration).read { db in
+            isHistoryOrBlank = try DatabaseQueue(path: path, configuration: readOnly).read { db in
                 // Everything the database holds (tables, views, triggers, indexes) but SQLite's own.
                 let objects = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
                 if objects.isEmpty { return true }
                 // A history holds nothing but its own tables (SQLite's automatic indexes aside);
-                // another
-                // program's database, even one made with GRDB, holds something else.
+                // another program's database, even one made with GRDB, holds something else.
                 guard Set(objects).isSubset(of: HistorySchema.objects), objects.contains("grdb_migrations") else { return false }
                 let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
                 // One being created by another process at this moment has only GRDB's (still
@@ -133,6 +126,15 @@ public struct AuditHistory: Sendable {
         guard isHistoryOrBlank else {
             throw .database(path: path, detail: "it is an SQLite database, but not a policykoll history; it was not changed")
         }
+    }
+
+    /// How a history is opened to be looked at, never written.
+    private static var readOnly: Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "policykoll-history"
+        return configuration
     }
 
     /// An SQLite URI filename for the file, opened as immutable: read without locks or side files.

@@ -67,7 +67,7 @@ public struct GitHubReporter: Reporter {
             case "\n": output += "%0A"
             default:
                 if isShownEscaped(scalar) {
-                    output += "\\u{\(String(scalar.value, radix: 16))}"
+                    output += TerminalText.escaped(scalar)
                 } else {
                     output.unicodeScalars.append(scalar)
                 }

@@ -117,7 +117,7 @@ public struct MarkdownReporter: Reporter {
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     output += " "
                 } else if YAMLNode.isHidden(scalar) {
-                    output += "\\u{\(String(scalar.value, radix: 16))}"
+                    output += TerminalText.escaped(scalar)
                 } else {
                     output.unicodeScalars.append(scalar)
                 }

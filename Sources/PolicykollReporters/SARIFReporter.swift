@@ -226,7 +226,7 @@ public struct SARIFReporter: StreamingReporter {
         if hasBaseline {
             // An excepted finding the baseline had is unchanged too: the state is the baseline's
             // comparison, not the finding's status.
-            let unchanged = finding.status == .baseline || baselineFingerprints.contains(finding.fingerprint)
+            let unchanged = baselineFingerprints.contains(finding.fingerprint)
             members.append(("baselineState", .string(unchanged ? "unchanged" : "new")))
         }
         members.append(
@@ -264,7 +264,7 @@ public struct SARIFReporter: StreamingReporter {
             return trimmed
         }
         guard let colon = trimmed.firstIndex(of: ":"), trimmed[colon...].hasPrefix("://") else { return nil }
-        let encodedBytes = Set("<>\"{}|\\^` ".utf8).union(forMarkdown ? Set("()".utf8) : [])
+        let encodedBytes = forMarkdown ? notInURI.union("()".utf8) : notInURI
         var encoded = ""
         for byte in trimmed.utf8 {
             if byte > 0x20, byte < 0x7F, !encodedBytes.contains(byte) {
@@ -286,9 +286,11 @@ public struct SARIFReporter: StreamingReporter {
         let schemeAllowed = bytes[..<colon].allSatisfy {
             ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
         }
-        let notAllowed: Set<UInt8> = Set("<>\"{}|\\^` ".utf8)
-        return schemeAllowed && bytes[(colon + 1)...].allSatisfy { $0 > 0x20 && $0 < 0x7F && !notAllowed.contains($0) }
+        return schemeAllowed && bytes[(colon + 1)...].allSatisfy { $0 > 0x20 && $0 < 0x7F && !notInURI.contains($0) }
     }
+
+    /// Printable ASCII a URI cannot hold (RFC 3986 leaves them out; they are percent-encoded).
+    private static let notInURI = Set("<>\"{}|\\^` ".utf8)
 
     /// SARIF levels: error, warning, note.
     static func level(_ severity: Severity) -> String {

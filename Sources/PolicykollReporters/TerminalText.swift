@@ -9,12 +9,17 @@ public enum TerminalText {
         var output = ""
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
-                output += "\\u{\(String(scalar.value, radix: 16))}"
+                output += escaped(scalar)
             } else {
                 output.unicodeScalars.append(scalar)
             }
         }
         return output
+    }
+
+    /// How every report shows a character it will not send on: `\u{1b}`.
+    static func escaped(_ scalar: Unicode.Scalar) -> String {
+        "\\u{\(String(scalar.value, radix: 16))}"
     }
 
     /// A control character, a line or paragraph separator, or a direction mark or override

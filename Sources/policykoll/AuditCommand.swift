@@ -99,20 +99,19 @@ struct AuditCommand: ParsableCommand {
         let style = CompilerStyle(useColor: Console.useColor(fileDescriptor: 2))
         // The same settings file as `check`: its pack, inventory, exceptions, date and language
         // are the defaults (the check-only keys, such as the baseline and outputs, do not apply).
-        let configurationFile = ConfigurationFile.path(config: config, noConfig: noConfig)
-        let configuration = try ConfigurationFile.load(configurationFile, style: style)
-        let paths = self.paths.isEmpty ? configuration.paths : self.paths
+        let settings = try SharedSettings.resolve(
+            .init(
+                paths: paths, policy: policy, inventory: inventory, exceptions: exceptions, lang: lang, asOf: asOf,
+                config: config, noConfig: noConfig),
+            style: style)
+        let (paths, policy, exceptions, inventory) = (settings.paths, settings.policy, settings.exceptions, settings.inventory)
+        let (language, asOf, configurationFile) = (settings.language, settings.asOf, settings.configurationFile)
         guard !paths.isEmpty else {
             throw ValidationError("give the inventory: one or more files or folders of declarations")
         }
-        let policy = self.policy.isEmpty ? configuration.policy : self.policy
-        let exceptions = self.exceptions.isEmpty ? configuration.exceptions : self.exceptions
-        let inventory = self.inventory.isEmpty ? configuration.inventory : self.inventory
         try requireStandardInputOnce([
             ("paths", paths), ("--exceptions", exceptions), ("--policy", policy), ("--inventory", inventory),
         ])
-        let language = lang ?? configuration.lang.flatMap(Language.init(rawValue:)) ?? resolveLanguage(nil)
-        let asOf = asOf ?? configuration.asOf.flatMap { CivilDate(iso: $0) } ?? .today
         let loaded = PackLoading.load(policy)
         printDiagnostics(loaded.diagnostics, files: loaded.files, style: style)
         guard let pack = loaded.pack else { throw ExitStatus.usage.exitCode }
@@ -120,16 +119,15 @@ struct AuditCommand: ParsableCommand {
         let collected = InputCollector.collect(paths)
         let (exceptionFiles, exceptionProblems) = InputCollector.readAll(exceptions)
         let (inventoryFiles, inventoryProblems) = InputCollector.readAll(inventory)
+        // Every input besides the inventory audited: neither the history nor the report may go there.
+        let otherInputs = (exceptionFiles + inventoryFiles + loaded.files).map(\.name) + [configurationFile].compactMap { $0 }
 
         // Open the history first: an unusable database or a taken label stops the run before
         // any work, and the previous audit is read before this one is recorded.
         var store: AuditHistory?
         var previous: AuditSnapshot?
         if let history, let label {
-            if ProtectedFiles(
-                collected, paths: (exceptionFiles + inventoryFiles).map(\.name) + [configurationFile].compactMap { $0 }
-            )
-            .contains(path: history) {
+            if ProtectedFiles(collected, paths: otherInputs).contains(path: history) {
                 let problem = "refusing to record the audit in '\(history)': it is one of the input files"
                 Console.error(style.render(.error(problem, file: history, at: nil), lines: nil))
                 throw ExitStatus.usage.exitCode
@@ -164,9 +162,7 @@ struct AuditCommand: ParsableCommand {
         }
         var failed = false
         let reporter = self.reporter
-        let protected = ProtectedFiles(
-            collected,
-            paths: (exceptionFiles + inventoryFiles + loaded.files).map(\.name) + [history, configurationFile].compactMap { $0 })
+        let protected = ProtectedFiles(collected, paths: otherInputs + [history].compactMap { $0 })
         if let problem = ReportOutput.write(to: output, protecting: protected, produce: { reporter.write(audit, to: $0) }) {
             Console.error(style.render(problem, lines: nil))
             failed = true

@@ -28,11 +28,13 @@ struct CheckSettings {
     /// Merges the configuration file (if any) and the flags; prints problems and throws exit 2
     /// on a bad configuration or a usage error.
     static func resolve(_ command: CheckCommand, style: CompilerStyle) throws -> CheckSettings {
-        let configurationFile = ConfigurationFile.path(config: command.config, noConfig: command.noConfig)
-        let configuration = try ConfigurationFile.load(configurationFile, style: style)
-
-        let paths = command.paths.isEmpty ? configuration.paths : command.paths
-        guard !paths.isEmpty else {
+        let shared = try SharedSettings.resolve(
+            .init(
+                paths: command.paths, policy: command.policy, inventory: command.inventory, exceptions: command.exceptions,
+                lang: command.lang, asOf: command.asOf, config: command.config, noConfig: command.noConfig),
+            style: style)
+        let configuration = shared.configuration
+        guard !shared.paths.isEmpty else {
             throw ValidationError(InputProblem.noInput.message)
         }
         let outputs = try outputs(command, configuration: configuration)
@@ -40,15 +42,10 @@ struct CheckSettings {
             if let warning = mismatchedExtension(output) { Console.error(style.render(warning, lines: nil)) }
         }
         let settings = CheckSettings(
-            paths: paths,
-            policy: command.policy.isEmpty ? configuration.policy : command.policy,
-            exceptions: command.exceptions.isEmpty ? configuration.exceptions : command.exceptions,
-            baseline: command.baseline ?? configuration.baseline,
-            inventory: command.inventory.isEmpty ? configuration.inventory : command.inventory,
+            paths: shared.paths, policy: shared.policy, exceptions: shared.exceptions,
+            baseline: command.baseline ?? configuration.baseline, inventory: shared.inventory,
             failOn: command.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .error,
-            language: command.lang ?? configuration.lang.flatMap(Language.init(rawValue:)) ?? resolveLanguage(nil),
-            asOf: command.asOf ?? configuration.asOf.flatMap { CivilDate(iso: $0) } ?? .today,
-            outputs: outputs, configurationFile: configurationFile)
+            language: shared.language, asOf: shared.asOf, outputs: outputs, configurationFile: shared.configurationFile)
         try requireStandardInputOnce([
             ("paths", settings.paths), ("--inventory", settings.inventory), ("--exceptions", settings.exceptions),
             ("--policy", settings.policy), ("--baseline", [settings.baseline].compactMap { $0 }),

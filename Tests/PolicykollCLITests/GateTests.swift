@@ -27,11 +27,6 @@ struct GateTests {
 
         """
 
-    func write(_ text: String, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
     @Test("an exceptions file: active ones except, expired and unused ones are reported, the gate counts only open findings")
     func exceptionsFile() async throws {
         let folder = try TemporaryFolder()
@@ -170,14 +165,21 @@ struct GateTests {
         #expect(markdown.stdout.hasPrefix("## policykoll: ❌ problems found"), "\(markdown.summary)")
     }
 
-    @Test("audit reads .policykoll.yaml as check does: the same pack, inventory, exceptions, date and language")
-    func auditConfiguration() async throws {
+    /// A repository as a configuration names it: the test pack in `pack`, a failing declaration
+    /// in `systems`, and `exceptions.yaml`.
+    static func projectFolder() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        defer { folder.remove() }
         try FileManager.default.copyItem(at: Fixture.url("pack"), to: folder.file("pack"))
         try write(
             try String(contentsOf: Fixture.url("decls/failing.yaml"), encoding: .utf8), to: folder.file("systems/failing.yaml"))
-        try write(Self.exceptionsText, to: folder.file("exceptions.yaml"))
+        try write(exceptionsText, to: folder.file("exceptions.yaml"))
+        return folder
+    }
+
+    @Test("audit reads .policykoll.yaml as check does: the same pack, inventory, exceptions, date and language")
+    func auditConfiguration() async throws {
+        let folder = try Self.projectFolder()
+        defer { folder.remove() }
         try write(
             """
             policy: [pack]
@@ -230,13 +232,8 @@ struct GateTests {
 
     @Test(".policykoll.yaml supplies defaults relative to itself; flags override; unknown keys are errors")
     func configurationFile() async throws {
-        let folder = try TemporaryFolder()
+        let folder = try Self.projectFolder()
         defer { folder.remove() }
-        let pack = folder.file("pack")
-        try FileManager.default.copyItem(at: Fixture.url("pack"), to: pack)
-        try write(
-            try String(contentsOf: Fixture.url("decls/failing.yaml"), encoding: .utf8), to: folder.file("systems/failing.yaml"))
-        try write(Self.exceptionsText, to: folder.file("exceptions.yaml"))
         try write(
             """
             policy: [pack]
@@ -352,4 +349,10 @@ struct MixedFolderTests {
         let skipped = try #require(report["skipped"] as? [String]).map { ($0 as NSString).lastPathComponent }
         #expect(skipped == ["catalog-info.yaml", "service.yaml"])
     }
+}
+
+/// Writes a file, making its folder first.
+private func write(_ text: String, to url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
 }

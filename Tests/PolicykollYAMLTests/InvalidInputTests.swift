@@ -1,3 +1,4 @@
+import InventoryGenerator
 import Testing
 
 @testable import PolicykollYAML
@@ -189,21 +190,9 @@ struct InvalidInputTests {
         #expect(document["b"]?.items?.first?.string == "x")
     }
 
-    /// A small deterministic generator (SplitMix64), so a failure can be reproduced.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("garbage never crashes the loader, and its diagnostics point into the file")
     func garbage() {
-        var generator = SeededGenerator(state: 2026)
+        var generator = SplitMix64(seed: 2026)
         let alphabet = Array("ab:- \n\t[]{},&*!|>'\"#%@`?~0.é".utf8) + [0xC3, 0xFF, 0x01]
         for _ in 0..<5_000 {
             let length = Int.random(in: 0..<40, using: &generator)

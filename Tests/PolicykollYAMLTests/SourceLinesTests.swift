@@ -1,3 +1,4 @@
+import InventoryGenerator
 import Testing
 
 @testable import PolicykollYAML
@@ -124,23 +125,11 @@ struct SourceLinesTests {
         return (String(String.UnicodeScalarView(scalars[start..<end])), start, start > 0, end < scalars.count)
     }
 
-    /// A small deterministic generator, so that a failure can be reproduced.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(
         "a line's window and clamped marks match the whole line's, for columns of random lines, short and long",
         arguments: [0, 1, 2, 3] as [UInt64])
     func windows(seed: UInt64) throws {
-        var generator = Seeded(state: seed)
+        var generator = SplitMix64(seed: seed)
         let alphabet: [String] = ["a", "b", " ", "\t", "å", "€", "🙂", "e\u{301}"]
         for _ in 0..<30 {
             // Up to 3,000 scalars: long lines (over 1,024 bytes) are found through checkpoints.

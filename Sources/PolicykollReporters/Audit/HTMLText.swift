@@ -30,7 +30,7 @@ public enum HTMLText {
                 if control {
                     output += "\u{FFFD}"
                 } else if YAMLNode.isHidden(scalar) {
-                    output += "\\u{\(String(value, radix: 16))}"
+                    output += TerminalText.escaped(scalar)
                 } else {
                     output.unicodeScalars.append(scalar)
                 }

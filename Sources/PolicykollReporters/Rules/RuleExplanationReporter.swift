@@ -11,15 +11,16 @@ public struct RuleExplanationReporter: Sendable {
         self.language = language
     }
 
-    /// A principle explained: its title and description, its sources, and the rules that check it.
-    public func render(_ principle: Principle, in pack: RulePack) -> String {
+    /// The `Area:` line.
+    private func area(_ id: String, in pack: RulePack) -> String {
+        let title = pack.area(id)?.title.text(language)
+        return "  \(Wording(language: language)("Område", "Area")): \(title.map { "\($0) (\(id))" } ?? id)\n"
+    }
+
+    /// A principle's `Sources:` line, and that its wording is derived, not quoted, when it is.
+    private func sources(of principle: Principle) -> String {
         let say = Wording(language: language)
-        var output = "\(principle.id): \(principle.title.text(language))\n\n"
-        let areaTitle = pack.area(principle.area)?.title.text(language)
-        output += "  \(say("Område", "Area")): \(areaTitle.map { "\($0) (\(principle.area))" } ?? principle.area)\n"
-        if let source = principle.source {
-            output += "  \(say("Källor", "Sources")): \(source)\n"
-        }
+        var output = principle.source.map { "  \(say("Källor", "Sources")): \($0)\n" } ?? ""
         if principle.derived {
             output +=
                 "  "
@@ -28,6 +29,14 @@ public struct RuleExplanationReporter: Sendable {
                     "The principle's wording is derived from the sources above; it is not a quotation of the policy.")
                 + "\n"
         }
+        return output
+    }
+
+    /// A principle explained: its title and description, its sources, and the rules that check it.
+    public func render(_ principle: Principle, in pack: RulePack) -> String {
+        let say = Wording(language: language)
+        var output = "\(principle.id): \(principle.title.text(language))\n\n"
+        output += area(principle.area, in: pack) + sources(of: principle)
         if let description = principle.description {
             output += "\n" + indented(description.text(language))
         }
@@ -52,25 +61,12 @@ public struct RuleExplanationReporter: Sendable {
         func label(_ svText: String, _ enText: String) -> String { sv ? svText : enText }
         var output = "\(rule.id): \(rule.title.text(language))\n\n"
         output += "  \(label("Allvarlighet", "Severity")): \(Wording(language: language).severity(rule.severity))\n"
-        let areaTitle = pack.area(rule.area)?.title.text(language)
-        output += "  \(label("Område", "Area")): \(areaTitle.map { "\($0) (\(rule.area))" } ?? rule.area)\n"
+        output += area(rule.area, in: pack)
         let principle = pack.principle(rule.principle)
         output += "  \(label("Princip", "Principle")): \(rule.principle)"
         output += principle.map { " – \($0.title.text(language))" } ?? ""
         output += "\n"
-        if let principle {
-            if let source = principle.source {
-                output += "  \(label("Källor", "Sources")): \(source)\n"
-            }
-            if principle.derived {
-                output +=
-                    "  "
-                    + label(
-                        "Principens formulering är härledd ur källorna ovan; den är inte ett citat ur policyn.",
-                        "The principle's wording is derived from the sources above; it is not a quotation of the policy.")
-                    + "\n"
-            }
-        }
+        if let principle { output += sources(of: principle) }
         output +=
             "  \(label("Gäller", "Applies to")): \(rule.appliesTo?.joined(separator: ", ") ?? label("alla typer", "all kinds"))\n"
         output += "  \(label("Definierad i", "Defined in")): \(rule.file):\(rule.mark)\n"
