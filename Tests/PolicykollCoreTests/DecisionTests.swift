@@ -14,7 +14,7 @@ struct DecisionTests {
     /// Whether the fast decision and the explaining evaluation give the same answer.
     static func agree(_ evaluator: Evaluator, _ condition: Condition, on declaration: Declaration) -> Bool {
         let root = declaration.root
-        let decided = evaluator.holds(condition, subject: root, base: root)
+        let decided = evaluator.holds(condition, root: root)
         let explained = evaluator.evaluate(condition, in: Evaluator.Scope(declaration: declaration)).holds
         return decided == explained
     }
@@ -50,6 +50,37 @@ struct DecisionTests {
         }
         #expect(failures == 0)
         #expect(checked > 20_000)
+
+        // Deciding every rule on one declaration shares the places looked up (`PathMemo`): the
+        // outcomes must be those of each rule explained on its own.
+        var compared = 0
+        for declaration in declarations {
+            let outcomes = evaluator.evaluate(declaration)
+            for (rule, outcome) in zip(pack.rules, outcomes) {
+                compared += 1
+                let expected = Self.explained(evaluator, rule, on: declaration)
+                if Self.kind(of: outcome.result) != expected {
+                    Issue.record("\(rule.id) on \(declaration.id): \(outcome.result), explained \(expected)")
+                }
+            }
+        }
+        #expect(compared == declarations.count * pack.rules.count)
+    }
+
+    /// A rule's result by the explaining evaluation alone, one rule at a time.
+    static func explained(_ evaluator: Evaluator, _ rule: Rule, on declaration: Declaration) -> String {
+        if let kinds = rule.appliesTo, !kinds.contains(declaration.kind) { return "notApplicable" }
+        let scope = Evaluator.Scope(declaration: declaration)
+        if let when = rule.when, !evaluator.evaluate(when, in: scope).holds { return "notApplicable" }
+        return evaluator.evaluate(rule.assertion, in: scope).holds ? "pass" : "fail"
+    }
+
+    static func kind(of result: OutcomeResult) -> String {
+        switch result {
+        case .pass: "pass"
+        case .notApplicable: "notApplicable"
+        case .fail: "fail"
+        }
     }
 
     /// Conditions that reach every branch, each with the answer it must give on `sys` below:
@@ -150,8 +181,17 @@ struct DecisionTests {
         let evaluator = Evaluator(rules: pack.rules, index: DeclarationIndex(declarations), asOf: Fixtures.asOf)
         let sys = declarations[0]
         for (rule, expected) in zip(pack.rules, Self.conditions) {
-            let decided = evaluator.holds(rule.assertion, subject: sys.root, base: sys.root)
+            let decided = evaluator.holds(rule.assertion, root: sys.root)
             #expect(decided == expected.holds, "\(expected.condition)")
+        }
+        // All rules decided together on `sys`, sharing the places they look up, give the same
+        // answers: a relative path inside a reference or a quantifier is not read from the memo.
+        let together = evaluator.evaluate(sys)
+        for (rule, outcome) in zip(pack.rules, together) {
+            #expect(Self.kind(of: outcome.result) == Self.explained(evaluator, rule, on: sys), "\(rule.id)")
+        }
+        for (outcome, expected) in zip(together, Self.conditions) {
+            #expect(Self.kind(of: outcome.result) == (expected.holds ? "pass" : "fail"), "\(expected.condition)")
         }
         for rule in pack.rules {
             for condition in [rule.when, rule.assertion].compactMap(\.self) {

@@ -13,6 +13,8 @@ public struct Evaluator: Sendable {
     /// What decides each rule, by rule index, held by reference: evaluating a rule must not copy
     /// the rule's texts, references and examples.
     private let logic: [RuleLogic]
+    /// The places the rules read, numbered so that each is looked up once per declaration.
+    private let numbering: PathNumbering
 
     /// Creates an evaluator.
     ///
@@ -22,7 +24,9 @@ public struct Evaluator: Sendable {
         self.index = index
         self.asOf = asOf
         self.literalSets = LiteralSets(rules: rules)
-        self.logic = rules.map(RuleLogic.init)
+        var numbering = PathNumbering()
+        self.logic = rules.map { RuleLogic($0, numbering: &numbering) }
+        self.numbering = numbering
     }
 
     /// The outcome of every rule on one declaration, in rule order.
@@ -32,19 +36,23 @@ public struct Evaluator: Sendable {
 
     /// The outcomes of some of the rules (by index) on one declaration, in the order given.
     public func evaluate(_ declaration: Declaration, rules indices: some Sequence<Int>) -> [Outcome] {
-        indices.map { Outcome(ruleIndex: $0, result: evaluate(logic[$0], on: declaration)) }
+        var memo = PathMemo(numbering: numbering, root: declaration.root)
+        return indices.map { Outcome(ruleIndex: $0, result: evaluate(logic[$0], on: declaration, memo: &memo)) }
     }
 
     /// The result of one rule on one declaration.
     public func evaluate(_ rule: Rule, on declaration: Declaration) -> OutcomeResult {
-        evaluate(RuleLogic(rule), on: declaration)
+        var numbering = PathNumbering()
+        let logic = RuleLogic(rule, numbering: &numbering)
+        var memo = PathMemo(numbering: numbering, root: declaration.root)
+        return evaluate(logic, on: declaration, memo: &memo)
     }
 
-    private func evaluate(_ rule: RuleLogic, on declaration: Declaration) -> OutcomeResult {
+    private func evaluate(_ rule: RuleLogic, on declaration: Declaration, memo: inout PathMemo) -> OutcomeResult {
         if let kinds = rule.appliesTo, !kinds.contains(declaration.kind) { return .notApplicable }
         let root = declaration.root
-        if let when = rule.when, !holds(when, subject: root, base: root) { return .notApplicable }
-        if holds(rule.assertion, subject: root, base: root) { return .pass }
+        if let when = rule.decidedWhen, !holds(when, base: root, baseIsRoot: true, memo: &memo) { return .notApplicable }
+        if holds(rule.decidedAssertion, base: root, baseIsRoot: true, memo: &memo) { return .pass }
         // Only a failure is evaluated again, gathering the places that explain it. Paths are
         // rendered only now, for the failures that become findings; a place is kept once.
         let verdict = evaluate(rule.assertion, in: Scope(declaration: declaration))
@@ -62,16 +70,19 @@ public struct Evaluator: Sendable {
         return .fail(evidence.isEmpty ? [Evidence(path: "", mark: declaration.mark, observation: .value)] : evidence)
     }
 
-    /// The parts of a rule that decide its result.
+    /// The parts of a rule that decide its result: its conditions, and their decisions with
+    /// paths numbered for the memo.
     private final class RuleLogic: Sendable {
         let appliesTo: [String]?
-        let when: Condition?
         let assertion: Condition
+        let decidedWhen: Decision?
+        let decidedAssertion: Decision
 
-        init(_ rule: Rule) {
+        init(_ rule: Rule, numbering: inout PathNumbering) {
             appliesTo = rule.appliesTo
-            when = rule.when
             assertion = rule.assertion
+            decidedWhen = rule.when.map { Decision($0, numbering: &numbering) }
+            decidedAssertion = Decision(rule.assertion, numbering: &numbering)
         }
     }
 
@@ -126,6 +137,19 @@ public struct Evaluator: Sendable {
         case .index(let index):
             guard case .sequence(let items) = node.value, index < items.count else { return (nil, mark) }
             return locate(components, from: position + 1, in: items[index], mark: items[index].mark)
+        }
+    }
+
+    /// The node one step below `node`, or `nil`: the step ``locate(_:from:in:mark:)`` takes.
+    static func child(of node: YAMLNode, at step: RulePath.Component) -> YAMLNode? {
+        switch step {
+        case .key(let key):
+            guard case .mapping(let entries) = node.value else { return nil }
+            for index in entries.indices where entries[index].key == key { return entries[index].value }
+            return nil
+        case .index(let index):
+            guard case .sequence(let items) = node.value, index < items.count else { return nil }
+            return items[index]
         }
     }
 
