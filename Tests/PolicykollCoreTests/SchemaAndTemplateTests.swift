@@ -70,6 +70,31 @@ struct SchemaAndTemplateTests {
         #expect(DeclarationTemplate.text(.sv) != DeclarationTemplate.text(.en))
     }
 
+    @Test("each optional field of the init template is tied to a principle whose rules read it")
+    func templatePrinciples() throws {
+        let packFiles = InputCollector.readAll([Golden.packageRoot.path + "/policies"])
+        let pack = try #require(RulePackLoader.load(packFiles.files).pack)
+        let lines = DeclarationTemplate.text(.en).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        var checked = 0
+        // A hint `# ARK-1: …` stands right above the commented field `#protectionAnalysis: …`.
+        let hintPattern = #/^# ([A-Z]{3}-[0-9]+): /#
+        let fieldPattern = #/^#([a-zA-Z]+): /#
+        for (hint, field) in zip(lines, lines.dropFirst()) {
+            guard let principle = try hintPattern.prefixMatch(in: hint)?.1,
+                let name = try fieldPattern.prefixMatch(in: field)?.1
+            else { continue }
+            let readers = pack.rules.filter { rule in
+                rule.principle == principle
+                    && ([rule.when, rule.assertion].compactMap(\.self).flatMap { $0.describe(.en) }).contains {
+                        $0.contains(name)
+                    }
+            }
+            #expect(!readers.isEmpty, "the template says \(principle) for \(name), but no rule of \(principle) reads it")
+            checked += 1
+        }
+        #expect(checked == 5)
+    }
+
     @Test("conditions are described readably in both languages")
     func describe() throws {
         let loaded = Fixtures.pack(

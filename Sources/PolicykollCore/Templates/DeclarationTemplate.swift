@@ -102,8 +102,8 @@ public enum DeclarationTemplate {
                 informationOwner:
                 openData:
                 reasonNotOpen:
-                #sv: INF-2: en värdefull datamängd (EU 2023/138) ska vara öppen.
-                #en: INF-2: a high-value dataset (EU 2023/138) is to be open.
+                #sv: INF-1: en värdefull datamängd (EU 2023/138) ska vara öppen.
+                #en: INF-1: a high-value dataset (EU 2023/138) is to be open.
                 #highValue: true
             records:
               publicRecords:
