@@ -131,6 +131,13 @@ struct FindingTests {
         #expect(Set(found.map(\.fingerprint)).count == 2)
     }
 
+    @Test("none gives one finding, at the first element that satisfies what none may")
+    func noneOnce() throws {
+        let found = try findings("{none: spec.architecture.hosting.dataLocation, assert: {notIn: [SE, EU]}}")
+        #expect(found.map(\.path) == ["spec.architecture.hosting.dataLocation[1]"])
+        #expect(found.map(\.mark) == [Mark(line: 11, column: 34)])
+    }
+
     @Test("each over mappings locates missing fields per element")
     func eachMissingField() throws {
         let found = try findings("{each: spec.architecture.integrations, assert: {path: target, exists: true}}")

@@ -226,23 +226,23 @@ public struct Evaluator: Sendable {
         // The list's concrete path, built once; each element's is this plus its index.
         let listPath = (path.isAbsolute ? [] : scope.basePath.components) + path.components
         var failing: [Trace] = []
-        var satisfying: [Trace] = []
         for (offset, item) in items.enumerated() {
             let elementScope = Scope(
                 subject: scope.subject, base: item, basePath: BasePath(prefix: listPath, index: offset), baseMark: item.mark)
             let verdict = evaluate(assertion, in: elementScope)
-            let traces = verdict.traces.all
             if verdict.holds {
                 if quantifier == .some { return verdict }
-                if quantifier == .none { satisfying += traces.isEmpty ? [listTrace] : traces }
+                // Only `each` gives a finding per element (design §4): a `none` fails once, at
+                // the first element that satisfies what none may.
+                if quantifier == .none { return Verdict(holds: false, traces: .one(verdict.traces.all.first ?? listTrace)) }
             } else if quantifier == .each {
+                let traces = verdict.traces.all
                 failing += traces.isEmpty ? [listTrace] : traces
             }
         }
         switch quantifier {
         case .each: return Verdict(holds: failing.isEmpty, traces: failing.isEmpty ? .one(listTrace) : .many(failing))
-        case .some: return Verdict(holds: false, traces: .one(listTrace))
-        case .none: return Verdict(holds: satisfying.isEmpty, traces: satisfying.isEmpty ? .one(listTrace) : .many(satisfying))
+        case .some, .none: return Verdict(holds: quantifier == .none, traces: .one(listTrace))
         }
     }
 
