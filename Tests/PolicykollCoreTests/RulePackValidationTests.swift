@@ -1,3 +1,4 @@
+import Foundation
 import PolicykollCore
 import PolicykollTestSupport
 import PolicykollYAML
@@ -168,6 +169,14 @@ struct RulePackValidationTests {
         #expect(pack.area("a")?.title == LocalizedText(sv: "Område A", en: "Area A"))
         #expect(pack.area("b")?.title == LocalizedText("B"))
         #expect(pack.sha256.count == 64)
+    }
+
+    @Test("an unquoted version keeps its digits as written", arguments: ["1.10", "2026.10", "1.0", "3", "\"2026.1\""])
+    func unquotedVersion(written: String) throws {
+        let catalogue = Fixtures.catalogue.replacingOccurrences(of: "version: \"1.0\"", with: "version: \(written)")
+        let rules = "apiVersion: policykoll/v1\nkind: Rules\nrules:\n" + Fixtures.rule(assert: "{path: spec.x, exists: true}")
+        let pack = try #require(Fixtures.load([("pack.yaml", catalogue), ("rules.yaml", rules)]).pack)
+        #expect(pack.version == written.replacingOccurrences(of: "\"", with: ""))
     }
 
     @Test("a pack without a RulePack document is an error")

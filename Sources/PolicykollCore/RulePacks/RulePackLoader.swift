@@ -62,6 +62,7 @@ public enum RulePackLoader {
                         collector.checkKeys(of: metadata, allowed: metadataKeys, context: "metadata")
                         let name = collector.requiredString("name", in: metadata, context: "metadata")
                         let version = collector.requiredString("version", in: metadata, context: "metadata", acceptNumbers: true)
+                            .map { (Self.numberAsWritten(metadata["version"], in: file) ?? $0.0, $0.1) }
                         let title = collector.optionalText("title", in: metadata)
                         _ = collector.optionalText("description", in: metadata)
                         if let name, let version {
@@ -395,5 +396,16 @@ public enum RulePackLoader {
         return RuleExamples(
             pass: list("pass", what: "an example declaration"), fail: list("fail", what: "an example declaration"),
             asOf: asOf, inventory: inventory)
+    }
+
+    /// An unquoted number's text as written (`1.10`, not the `1.1` it reads as), so that a
+    /// version such as `2026.10` keeps its digits; `nil` for anything else.
+    static func numberAsWritten(_ node: YAMLNode?, in file: SourceFile) -> String? {
+        guard let node, case .float(let value) = node.value,
+            let line = SourceLines(file.bytes).line(node.mark.line)
+        else { return nil }
+        let written = String(
+            line.unicodeScalars.dropFirst(node.mark.column - 1).prefix { "0123456789.+-eE".unicodeScalars.contains($0) })
+        return Double(written) == value ? written : nil
     }
 }
