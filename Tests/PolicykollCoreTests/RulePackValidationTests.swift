@@ -101,6 +101,17 @@ struct RulePackValidationTests {
             name: "in needs a list", rules: rule("    assert: {path: spec.x, in: a}"),
             message: "'in' needs a list of values", line: 9, column: 32),
         .init(
+            name: "within takes no path", rules: rule("    assert: {path: spec.x, within: {path: spec.d}}"),
+            message:
+                "'within' takes no {path: …} operand; only equals, notEquals, in, notIn, gt, gte, lt, lte, contains, before, after",
+            line: 9, column: 36),
+        .init(
+            name: "matches takes no path", rules: rule("    assert: {path: spec.x, matches: {path: spec.d}}"),
+            message: "'matches' takes no {path: …} operand", line: 9, column: 37),
+        .init(
+            name: "a path operand with another key", rules: rule("    assert: {path: spec.x, equals: {path: spec.y, x: 1}}"),
+            message: "a {path: …} operand has no other keys (found 'x')", line: 9, column: 37),
+        .init(
             name: "each needs assert", rules: rule("    assert: {each: spec.x}"),
             message: "'each' needs 'assert'", line: 9, column: 13),
         .init(

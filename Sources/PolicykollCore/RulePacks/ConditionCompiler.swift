@@ -130,6 +130,10 @@ struct ConditionCompiler {
             problems.report(.invalidOperand(operator: name, expected: expected), at: value.mark)
             return nil
         }
+        if pathOperand(value) != nil, !Self.operatorsTakingPaths.contains(name) {
+            problems.report(.pathOperandNotTaken(operator: name, takenBy: Self.operatorsTakingPaths), at: value.mark)
+            return nil
+        }
         switch name {
         case "exists":
             guard case .bool(let flag) = value.value else { return invalid("true or false") }
@@ -185,6 +189,12 @@ struct ConditionCompiler {
         }
     }
 
+    /// The operators that compare with another value of the declaration (`{path: P}`); the
+    /// others take a literal only (a pattern, a count, a type, a duration, a flag).
+    static let operatorsTakingPaths = [
+        "equals", "notEquals", "in", "notIn", "gt", "gte", "lt", "lte", "contains", "before", "after",
+    ]
+
     /// `{path: P}` as an operand, or `nil` when the node is not exactly that.
     private func pathOperand(_ node: YAMLNode) -> YAMLNode? {
         guard let entries = node.entries, entries.count == 1, entries[0].key == "path" else { return nil }
@@ -195,8 +205,12 @@ struct ConditionCompiler {
         if let pathNode = pathOperand(node) {
             return compilePath(pathNode, key: "path").map { .path($0) }
         }
-        // `{paht: spec.x}` or `{Path: spec.x}` would be a literal mapping that no value equals:
-        // a rule that silently never holds.
+        // `{path: spec.x, x: 1}` or `{paht: spec.x}` would be a literal mapping that no value
+        // equals: a rule that silently never holds.
+        if let entries = node.entries, entries.count > 1, let path = entries.first(where: { $0.key == "path" }) {
+            problems.report(.pathOperandWithOtherKeys(entries.map(\.key).filter { $0 != "path" }), at: path.keyMark)
+            return nil
+        }
         if let entries = node.entries, entries.count == 1, Self.looksLikePath(entries[0].key) {
             problems.report(.misspeltPathOperand(entries[0].key), at: entries[0].keyMark)
             return nil

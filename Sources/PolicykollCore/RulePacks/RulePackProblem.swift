@@ -24,6 +24,8 @@ public enum RulePackProblem: Sendable, Equatable {
     case emptyConditionList(String)
     case invalidOperand(operator: String, expected: String)
     case misspeltPathOperand(String)
+    case pathOperandNotTaken(operator: String, takenBy: [String])
+    case pathOperandWithOtherKeys([String])
     case invalidRegex(String, reason: String)
     case invalidDuration(String)
     case invalidDate(String)
@@ -85,6 +87,10 @@ public enum RulePackProblem: Sendable, Equatable {
             return "'\(key)' needs a non-empty list of conditions"
         case .invalidOperand(let name, let expected):
             return "'\(name)' needs \(expected)"
+        case .pathOperandNotTaken(let name, let takenBy):
+            return "'\(name)' takes no {path: …} operand; only \(takenBy.joined(separator: ", ")) compare with another value"
+        case .pathOperandWithOtherKeys(let keys):
+            return "a {path: …} operand has no other keys (found \(keys.map { "'\($0)'" }.joined(separator: ", ")))"
         case .misspeltPathOperand(let key):
             return "'{\(key): …}' would be compared as a literal mapping; did you mean '{path: …}'?"
         case .invalidRegex(let pattern, let reason):
