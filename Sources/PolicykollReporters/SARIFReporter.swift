@@ -257,9 +257,12 @@ public struct SARIFReporter: StreamingReporter {
     /// authority (`scheme://…`) whose non-ASCII characters and spaces are percent-encoded (an
     /// IRI, RFC 3987 3.1); `nil` for other text (`Dnr: KS 2023/12`). Surrounding white space is
     /// not part of it. With `forMarkdown`, parentheses are encoded too, so that they cannot end a
-    /// Markdown link target.
+    /// Markdown link target. Only `http`, `https` and `mailto` become links: a viewer would run a
+    /// `javascript:` or `data:` link that a rule pack wrote.
     static func asURI(_ text: String, forMarkdown: Bool = false) -> String? {
         let trimmed = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let scheme = trimmed.prefix { $0 != ":" }.lowercased()
+        guard ["http", "https", "mailto"].contains(scheme) else { return nil }
         if isAbsoluteURI(trimmed), !forMarkdown || !trimmed.contains(where: { $0 == "(" || $0 == ")" }) {
             return trimmed
         }

@@ -87,6 +87,11 @@ struct CIFormatTests {
         #expect(SARIFReporter.asURI("Dnr: KS 2023/12") == nil)
         #expect(SARIFReporter.asURI("se intranätet / policy ä") == nil)
         #expect(SARIFReporter.asURI("goteborg.se/policy") == nil)
+        // A link a viewer would run is no link.
+        #expect(SARIFReporter.asURI("javascript:alert(1)") == nil)
+        #expect(SARIFReporter.asURI(" JavaScript://%0Aalert(1)") == nil)
+        #expect(SARIFReporter.asURI("data:text/html,<b>x</b>") == nil)
+        #expect(SARIFReporter.asURI("HTTPS://goteborg.se") == "HTTPS://goteborg.se")
     }
 
     @Test("the fixture report has every status")
