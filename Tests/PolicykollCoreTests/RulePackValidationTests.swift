@@ -190,6 +190,22 @@ struct RulePackValidationTests {
         #expect(pack.version == written.replacingOccurrences(of: "\"", with: ""))
     }
 
+    @Test("a pattern that several files use is compiled once for the pack")
+    func patternsShared() throws {
+        func rules(_ id: String) -> String {
+            "apiVersion: policykoll/v1\nkind: Rules\nrules:\n"
+                + Fixtures.rule(id: id, assert: "{path: spec.x, matches: '(?i)^nej'}")
+        }
+        let pack = try #require(
+            Fixtures.load([("pack.yaml", Fixtures.catalogue), ("a.yaml", rules("R-1")), ("b.yaml", rules("R-2"))]).pack)
+        let compiled = pack.rules.compactMap { rule -> CompiledPattern? in
+            if case .test(_, .matches(let pattern)) = rule.assertion { return pattern }
+            return nil
+        }
+        try #require(compiled.count == 2)
+        #expect(compiled[0] === compiled[1])
+    }
+
     @Test("a pack without a RulePack document is an error")
     func noRulePack() {
         let result = Fixtures.load([("rules.yaml", "apiVersion: policykoll/v1\nkind: Rules\nrules: []\n")])

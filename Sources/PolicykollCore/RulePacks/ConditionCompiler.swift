@@ -10,11 +10,13 @@ struct ConditionCompiler {
     static let combinators = ["all", "any", "not", "each", "some", "none", "ref"]
 
     var problems: ProblemCollector
-    /// Compiled patterns by text, so one pattern is compiled once per pack.
-    var patterns: [String: CompiledPattern] = [:]
+    /// Compiled patterns by text, so one pattern is compiled once per pack: the loader hands
+    /// them from one document's compiler to the next.
+    var patterns: [String: CompiledPattern]
 
-    init(file: String) {
+    init(file: String, patterns: [String: CompiledPattern] = [:]) {
         problems = ProblemCollector(file: file)
+        self.patterns = patterns
     }
 
     mutating func compile(_ node: YAMLNode) -> Condition? {

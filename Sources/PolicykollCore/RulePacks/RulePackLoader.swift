@@ -36,13 +36,16 @@ public enum RulePackLoader {
         var catalogueReferences: [(file: String, area: (String, Mark)?, principle: (String, Mark)?)] = []
         var ruleMarks: [String: String] = [:]
 
+        // A pattern that several files (or documents) use is compiled once.
+        var patterns: [String: CompiledPattern] = [:]
         for file in files.sorted(by: { $0.name < $1.name }) {
             let stream = YAMLLoader.load(file.bytes)
             diagnostics += stream.diagnostics.map { Diagnostic($0, file: file.name) }
             if let empty = InputProblem.emptiness(of: stream, file: file.name) { diagnostics.append(empty) }
             for document in stream.nonEmptyDocuments where !document.hasErrors {
                 var collector = ProblemCollector(file: file.name)
-                var compiler = ConditionCompiler(file: file.name)
+                var compiler = ConditionCompiler(file: file.name, patterns: patterns)
+                defer { patterns = compiler.patterns }
                 let root = document.root
                 guard root.entries != nil else {
                     collector.report(.notAMapping(what: "a rule pack document", found: root.typeName), at: root.mark)
