@@ -11,7 +11,7 @@ struct CatalogueCommandTests {
         #expect(Set(json.keys) == ["policy", "areas", "rules"])
         let policy = try #require(json["policy"] as? [String: Any])
         #expect(policy["name"] as? String == "goteborg")
-        #expect(policy["version"] as? String == "2026.2")
+        #expect(policy["version"] as? String == "2026.3")
         let areas = try #require(json["areas"] as? [[String: Any]])
         #expect(
             areas.compactMap { $0["id"] as? String } == [

@@ -113,7 +113,7 @@ struct ExamplesTests {
         let report = try #require(result.json())
         let policy = report["policy"] as? [String: Any]
         #expect(policy?["name"] as? String == "goteborg")
-        #expect(policy?["version"] as? String == "2026.2")
+        #expect(policy?["version"] as? String == "2026.3")
         #expect((policy?["sha256"] as? String)?.count == 64)
         let want = try #require(try expectedExampleFindings()["examples/hr-portal.yaml"])
         let got = findings(report).map { "\($0["ruleId"] as? String ?? "?") \($0["severity"] as? String ?? "?")" }.sorted()
