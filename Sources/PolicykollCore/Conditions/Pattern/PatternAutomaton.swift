@@ -128,7 +128,7 @@ struct PatternAutomaton: Sendable {
         var builder = Builder(program: program, consumingPCs: consumingPCs, restarts: !matcher.isAnchoredAtStart)
         let initial = Self.closure(of: [0], in: program, atStart: true, isInitial: true)
         var states = [initial]
-        var numbers = [initial: Int32(0)]
+        builder.remember(builder.key(of: initial), as: 0)
         var next: [Int32] = []
         next.reserveCapacity(classCount * 16)
         var position = 0
@@ -138,19 +138,19 @@ struct PatternAutomaton: Sendable {
             guard work <= Self.maxBuildWork else { return nil }
             for answers in answersOfClass {
                 let target = builder.move(states[position], answers: answers)
-                if let known = numbers[target] {
+                if let known = builder.number(of: target) {
                     next.append(known)
                     continue
                 }
                 guard states.count < Self.maxStates else { return nil }
-                numbers[target] = Int32(states.count)
+                builder.remember(target, as: Int32(states.count))
                 next.append(Int32(states.count))
-                states.append(target)
+                states.append(builder.threads(of: target))
             }
             position += 1
         }
         self.states = states
-        self.numbers = numbers
+        self.numbers = Dictionary(uniqueKeysWithValues: states.enumerated().map { ($0.element, Int32($0.offset)) })
         self.next = next
         // A set with no thread can never match if no new search can start either.
         let restart = Self.move(Threads(), on: " ", matcher: matcher)
@@ -199,50 +199,110 @@ struct PatternAutomaton: Sendable {
         return classOfSetMask[mask]
     }
 
-    /// Moves between sets of threads while the table is built, from the closure of each single
-    /// instruction worked out once.
+    /// Moves between sets of threads while the table is built. A set is kept as a bitset over the
+    /// program's instructions while building, so that a move is a few word-wide ORs of the
+    /// single instructions' closures (worked out once) and a known set is found by hashing a
+    /// few words; only a new state is turned into ``Threads``.
     private struct Builder {
         let restarts: Bool
+        private let program: [PatternMatcher.Instruction]
+        /// Words per bitset.
+        private let width: Int
+        /// Each instruction's closure, `width` words per instruction, and whether it reaches `match`.
+        private let closureBits: [UInt64]
+        private let closureMatches: [Bool]
         /// Each instruction's position among the consuming ones (or -1).
         private let column: [Int]
-        private let closures: [Threads]
-        private var stamps: [UInt32]
-        private var generation: UInt32 = 0
+        private var numbers: [Key: Int32] = [:]
+        private var scratch: [UInt64]
+
+        /// A set of threads as bits, with the flags that make it another state.
+        struct Key: Hashable {
+            var bits: [UInt64]
+            var isInitial = false
+            var matched = false
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(isInitial)
+                hasher.combine(matched)
+                bits.withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
+        }
 
         init(program: [PatternMatcher.Instruction], consumingPCs: [Int], restarts: Bool) {
             self.restarts = restarts
+            self.program = program
+            let width = (program.count + 63) / 64
+            self.width = width
             var column = Array(repeating: -1, count: program.count)
             for (index, pc) in consumingPCs.enumerated() { column[pc] = index }
             self.column = column
-            closures = program.indices.map { PatternAutomaton.closure(of: [$0], in: program, atStart: false, isInitial: false) }
-            stamps = Array(repeating: 0, count: program.count)
+            var bits = Array(repeating: UInt64(0), count: program.count * width)
+            var matches = Array(repeating: false, count: program.count)
+            for pc in program.indices {
+                let closure = PatternAutomaton.closure(of: [pc], in: program, atStart: false, isInitial: false)
+                matches[pc] = closure.matched
+                for member in closure.consuming + closure.waitingForEnd {
+                    bits[pc * width + member / 64] |= 1 << UInt64(member % 64)
+                }
+            }
+            closureBits = bits
+            closureMatches = matches
+            scratch = Array(repeating: 0, count: width)
         }
+
+        /// The bits of a set of threads.
+        func key(of threads: Threads) -> Key {
+            var bits = Array(repeating: UInt64(0), count: width)
+            for pc in threads.consuming + threads.waitingForEnd { bits[pc / 64] |= 1 << UInt64(pc % 64) }
+            return Key(bits: bits, isInitial: threads.isInitial, matched: threads.matched)
+        }
+
+        /// The set of threads that bits stand for, in program order.
+        func threads(of key: Key) -> Threads {
+            var threads = Threads(isInitial: key.isInitial, matched: key.matched)
+            for (index, word) in key.bits.enumerated() where word != 0 {
+                var rest = word
+                while rest != 0 {
+                    let pc = index * 64 + rest.trailingZeroBitCount
+                    rest &= rest - 1
+                    if case .assertEnd = program[pc] { threads.waitingForEnd.append(pc) } else { threads.consuming.append(pc) }
+                }
+            }
+            return threads
+        }
+
+        func number(of key: Key) -> Int32? { numbers[key] }
+
+        mutating func remember(_ key: Key, as number: Int32) { numbers[key] = number }
 
         /// The threads after `threads` read a scalar with these answers (one per consuming
         /// instruction, in program order).
-        mutating func move(_ threads: Threads, answers: [Bool]) -> Threads {
-            generation += 1
-            var result = Threads()
+        mutating func move(_ threads: Threads, answers: [Bool]) -> Key {
+            for index in scratch.indices { scratch[index] = 0 }
+            var matched = false
             for pc in threads.consuming where answers[column[pc]] {
-                absorb(closures[pc + 1], into: &result)
+                if absorb(pc + 1) {
+                    matched = true
+                    break
+                }
             }
-            if restarts { absorb(closures[0], into: &result) }
-            if result.matched { return Threads(matched: true) }
-            result.consuming.sort()
-            result.waitingForEnd.sort()
-            return result
+            if !matched, restarts, absorb(0) { matched = true }
+            // Every set that reached `match` is one state.
+            if matched { return Key(bits: Array(repeating: 0, count: width), matched: true) }
+            return Key(bits: scratch)
         }
 
-        private mutating func absorb(_ closure: Threads, into result: inout Threads) {
-            if closure.matched { result.matched = true }
-            for pc in closure.consuming where stamps[pc] != generation {
-                stamps[pc] = generation
-                result.consuming.append(pc)
+        /// Adds an instruction's closure to the scratch set; whether it reaches `match`.
+        private mutating func absorb(_ pc: Int) -> Bool {
+            if closureMatches[pc] { return true }
+            let base = pc * width
+            closureBits.withUnsafeBufferPointer { closures in
+                scratch.withUnsafeMutableBufferPointer { scratch in
+                    for index in 0..<width { scratch[index] |= closures[base + index] }
+                }
             }
-            for pc in closure.waitingForEnd where stamps[pc] != generation {
-                stamps[pc] = generation
-                result.waitingForEnd.append(pc)
-            }
+            return false
         }
     }
 
