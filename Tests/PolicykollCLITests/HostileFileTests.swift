@@ -138,6 +138,48 @@ struct HostileFileTests {
         #expect(findings(report).count == failingFindings.count)
     }
 
+    @Test(
+        "A folder that can be listed but not entered: each entry an error, exit 2, the rest still checked",
+        .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    func folderWithoutSearchPermission() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let locked = folder.file("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try Data(HostileInput.header("hidden").utf8).write(to: locked.appendingPathComponent("hidden.yaml"))
+        try Fixture.data("decls/failing.yaml").write(to: folder.file("failing.yaml"))
+        // Readable (its names can be listed) but not searchable: no entry in it can be opened or stat'ed.
+        try FileManager.default.setAttributes([.posixPermissions: 0o744], ofItemAtPath: locked.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
+        let binary = try #require(CLI.binary)
+        let pack = CLI.packageRoot.appendingPathComponent(Fixture.pack).path
+        func asNobody(_ paths: [String]) async -> CLIResult {
+            await CLI.run(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "check", "--format", "json", "--policy", pack]
+                    + paths, executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        }
+        let result = await asNobody([folder.url.path])
+        #expect(result.status == 2, "\(result.summary)")
+        let report = try #require(result.json())
+        let hidden = locked.appendingPathComponent("hidden.yaml").path
+        let error = try #require(errors(report).first { $0["file"] as? String == hidden }, "\(errors(report))")
+        #expect(
+            (error["message"] as? String)?.hasPrefix("cannot tell what this is, so it was not checked: permission denied") == true
+        )
+        #expect(findings(report).count == failingFindings.count)
+        // Given alone, the folder is not said to hold no YAML file.
+        let alone = await asNobody([locked.path])
+        #expect(alone.status == 2, "\(alone.summary)")
+        #expect(!alone.stdout.contains("holds no .yaml"), "\(alone.summary)")
+    }
+
+    @Test("An empty path argument is named as such")
+    func emptyPath() async throws {
+        let result = await CLI.runBounded(["check", "--format", "json", ""])
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(errors(result.json()).contains { $0["message"] as? String == "an empty path was given" }, "\(result.summary)")
+    }
+
     @Test("An exception for a rule or a declaration not in the run matches nothing: unused, a warning that names the likely rule")
     func exceptionsNamingWhatDoesNotExist() async throws {
         let folder = try TemporaryFolder()

@@ -52,6 +52,10 @@ public enum InputCollector {
                 if !inputs.contains(.standardInput) { inputs.append(.standardInput) }
                 continue
             }
+            if path.isEmpty {
+                problems.append(.error(InputProblem.emptyPath.message, file: "''", at: nil))
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 let problem = brokenLink(path).map { InputProblem.brokenLink($0, skipped: false) } ?? .notFound
@@ -59,10 +63,13 @@ public enum InputCollector {
                 continue
             }
             if isDirectory.boolValue {
-                var visited: Set<String> = []
+                var visited: Set<FileIdentity> = []
                 var found: [FoundFile] = []
-                walk(path, visited: &visited, found: &found, problems: &problems)
-                if found.isEmpty {
+                let problemsBefore = problems.count
+                walk(path, identity: FileIdentity(path: path), visited: &visited, found: &found, problems: &problems)
+                // A folder whose entries could not be read is not known to hold no YAML file.
+                let unreadable = problems[problemsBefore...].contains { $0.severity == .error }
+                if found.isEmpty, !unreadable {
                     problems.append(.error(InputProblem.noYAMLFiles.message, file: path, at: nil))
                 }
                 for file in onePerFile(found).sorted(by: { $0.path < $1.path }) where seen.insert(file.identity).inserted {
@@ -206,9 +213,14 @@ public enum InputCollector {
         return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
     }
 
-    private static func walk(_ folder: String, visited: inout Set<String>, found: inout [FoundFile], problems: inout [Diagnostic])
-    {
-        guard visited.insert(canonical(folder)).inserted else {
+    /// Collects the YAML files under a folder. A folder is known by its device and inode, not
+    /// its path, so that a link back into it is found however deep (a path past the system's
+    /// limit has no canonical form).
+    private static func walk(
+        _ folder: String, identity: FileIdentity?, visited: inout Set<FileIdentity>, found: inout [FoundFile],
+        problems: inout [Diagnostic]
+    ) {
+        if let identity, !visited.insert(identity).inserted {
             problems.append(Diagnostic(.warning, file: folder, mark: nil, message: InputProblem.isDirectoryLoop.message))
             return
         }
@@ -216,7 +228,7 @@ public enum InputCollector {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            problems.append(.error(InputProblem.unreadable(describe(error)).message, file: folder, at: nil))
+            problems.append(.error(InputProblem.unreadableFolder(describe(error)).message, file: folder, at: nil))
             return
         }
         let entries = names.sorted().filter { !$0.hasPrefix(".") }.map { name in
@@ -225,24 +237,30 @@ public enum InputCollector {
         // One stat (following links) per entry says both whether to descend and whether to read;
         // a large folder's entries are looked at on every core.
         let statuses = Parallel.mapChunks(count: entries.count, minimumChunk: 256) { range in
-            range.map { position -> (mode: mode_t, identity: FileIdentity)? in
+            range.map { position -> EntryStatus in
                 var status = stat()
-                guard stat(entries[position].path, &status) == 0 else { return nil }
-                return (status.st_mode & S_IFMT, FileIdentity(status))
+                guard stat(entries[position].path, &status) == 0 else { return .failed(errno: errno) }
+                return .found(mode: status.st_mode & S_IFMT, identity: FileIdentity(status))
             }
         }
         for (entry, status) in zip(entries, statuses) {
             let isYAML = entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml")
-            guard let (mode, identity) = status else {
-                // A YAML file that vanished is no news; a link to nowhere named like one is.
-                if isYAML, let reason = brokenLink(entry.path) {
-                    let problem = InputProblem.brokenLink(reason, skipped: true)
-                    problems.append(Diagnostic(.warning, file: entry.path, mark: nil, message: problem.message))
+            guard case .found(let mode, let identity) = status else {
+                guard case .failed(let code) = status, code != ENOENT, code != ELOOP else {
+                    // A YAML file that vanished is no news; a link to nowhere named like one is.
+                    if isYAML, let reason = brokenLink(entry.path) {
+                        let problem = InputProblem.brokenLink(reason, skipped: true)
+                        problems.append(Diagnostic(.warning, file: entry.path, mark: nil, message: problem.message))
+                    }
+                    continue
                 }
+                // A folder that can be listed but not entered, or a path past the system's
+                // limit: a declaration there would be missed, so the run must not pass quietly.
+                problems.append(.error(InputProblem.unreadableEntry(describe(errno: code)).message, file: entry.path, at: nil))
                 continue
             }
             if mode == S_IFDIR {
-                walk(entry.path, visited: &visited, found: &found, problems: &problems)
+                walk(entry.path, identity: identity, visited: &visited, found: &found, problems: &problems)
             } else if isYAML {
                 // Reading a pipe or a device found in a folder could block or never end.
                 if mode != S_IFREG {
@@ -253,6 +271,12 @@ public enum InputCollector {
                 found.append(FoundFile(path: entry.path, identity: identity))
             }
         }
+    }
+
+    /// What one `stat` of a folder's entry found.
+    private enum EntryStatus {
+        case found(mode: mode_t, identity: FileIdentity)
+        case failed(errno: Int32)
     }
 
     /// Why a symbolic link cannot be followed (it leads nowhere, or in a loop), or `nil` when the

@@ -4,6 +4,9 @@ import PolicykollYAML
 public enum InputProblem: Sendable, Equatable {
     case notFound
     case unreadable(String)
+    case unreadableFolder(String)
+    case unreadableEntry(String)
+    case emptyPath
     case isDirectoryLoop
     case noYAMLFiles
     case noDeclarations(skipped: Int)
@@ -20,6 +23,10 @@ public enum InputProblem: Sendable, Equatable {
         switch self {
         case .notFound: "no such file or folder"
         case .unreadable(let reason): "cannot read the file: \(reason)"
+        case .unreadableFolder(let reason): "cannot read the folder: \(reason)"
+        case .unreadableEntry(let reason):
+            "cannot tell what this is, so it was not checked: \(reason) (a declaration here would be missed)"
+        case .emptyPath: "an empty path was given"
         case .isDirectoryLoop: "a symbolic link leads back into a folder already being read; skipped"
         case .noYAMLFiles: "the folder holds no .yaml or .yml files (hidden ones, whose names start with '.', are not read)"
         case .noDeclarations(let skipped):
