@@ -12,13 +12,25 @@ enum ConfigurationFile {
     static func path(config: String?, noConfig: Bool) -> String? {
         if noConfig { return nil }
         if let config { return config }
-        return FileManager.default.fileExists(atPath: ProjectConfiguration.fileName) ? ProjectConfiguration.fileName : nil
+        // Any entry by that name, a link to nowhere included: the team's settings must not be
+        // dropped without a word because the file cannot be read.
+        var status = stat()
+        return lstat(ProjectConfiguration.fileName, &status) == 0 ? ProjectConfiguration.fileName : nil
     }
 
     /// The file's settings (the defaults without a file); prints its problems, located, and
     /// throws exit 2 when it cannot be used.
     static func load(_ path: String?, style: CompilerStyle) throws -> ProjectConfiguration {
         guard let path else { return ProjectConfiguration() }
+        // `.policykoll.yaml` found in the folder is read only as a regular file: a pipe there
+        // would wait for a writer forever. (`--config <(…)` names its pipe on purpose.)
+        var status = stat()
+        if path == ProjectConfiguration.fileName, stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG,
+            status.st_mode & S_IFMT != S_IFDIR
+        {
+            Console.error(style.render(.error(InputProblem.specialFile.message, file: path, at: nil), lines: nil))
+            throw ExitStatus.usage.exitCode
+        }
         // One file, read as named: a folder is an error, not a search for files in it.
         let file: SourceFile
         switch InputCollector.read(.file(path, discovered: false)) {

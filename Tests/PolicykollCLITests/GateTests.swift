@@ -230,6 +230,22 @@ struct GateTests {
         #expect(unknown.stderr.contains(".policykoll.yaml:2:1: error: unknown key 'polcy'"), "\(unknown.summary)")
     }
 
+    @Test("a .policykoll.yaml that is a link to nowhere or a pipe is an error, not ignored or waited on")
+    func unusableConfigurationFile() async throws {
+        let folder = try Self.projectFolder()
+        defer { folder.remove() }
+        let config = folder.file(".policykoll.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: config, withDestinationPath: "nowhere.yaml")
+        let dangling = await CLI.runBounded(["check", "systems"], in: folder.url)
+        #expect(dangling.status == 2, "the team's settings are not dropped without a word: \(dangling.summary)")
+        #expect(dangling.stderr.contains(".policykoll.yaml: error:"), "\(dangling.summary)")
+        try FileManager.default.removeItem(atPath: config)
+        #expect(mkfifo(config, 0o644) == 0)
+        let pipe = await CLI.runBounded(["check", "systems"], in: folder.url)
+        #expect(pipe.status == 2, "\(pipe.summary)")
+        #expect(pipe.stderr.contains(".policykoll.yaml: error: not a regular file"), "\(pipe.summary)")
+    }
+
     @Test(".policykoll.yaml supplies defaults relative to itself; flags override; unknown keys are errors")
     func configurationFile() async throws {
         let folder = try Self.projectFolder()

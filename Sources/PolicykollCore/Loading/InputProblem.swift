@@ -16,6 +16,7 @@ public enum InputProblem: Sendable, Equatable {
     case noInput
     case wouldOverwriteInput(String)
     case notARegularFile
+    case specialFile
     case brokenLink(String, skipped: Bool)
 
     /// The message shown to the user.
@@ -39,6 +40,7 @@ public enum InputProblem: Sendable, Equatable {
         case .noInput: "no input: give files, folders, or - for standard input"
         case .wouldOverwriteInput(let path): "refusing to write the report to '\(path)': it is one of the input files"
         case .notARegularFile: "not a regular file (a pipe, socket or device) found in a folder; skipped"
+        case .specialFile: "not a regular file (a pipe, socket or device); reading it could wait forever"
         case .brokenLink(let reason, let skipped):
             "a symbolic link that cannot be followed: \(reason)" + (skipped ? "; skipped" : "")
         }
