@@ -17,12 +17,23 @@ public struct AuditHistory: Sendable {
     private let isBlank: Bool
     /// The database file.
     public let path: String
+    /// What is wrong with a folder given as the history.
+    private static let isAFolder = "it is a folder; give the history's database file"
 
     /// Opens a history database. With `create`, to record: it is created if missing and its
     /// schema brought up to date. Without, only to read: a missing file is an error, and nothing
     /// is written, not even the schema, to a database that is not a history yet.
     public init(path: String, create: Bool) throws(HistoryProblem) {
         self.path = path
+        // SQLite on a pipe or a device waits forever or fails oddly (and, as root, creates
+        // `/dev/null-journal`): only a regular file is a history.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw .database(
+                path: path,
+                detail: status.st_mode & S_IFMT == S_IFDIR
+                    ? Self.isAFolder : "it is not a regular file (a pipe, socket or device)")
+        }
         guard create else {
             guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
             (reader, isBlank) = try Self.openForReading(path)
@@ -358,7 +369,7 @@ public struct AuditHistory: Sendable {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return .database(path: path, detail: "it is a folder; give the history's database file")
+            return .database(path: path, detail: Self.isAFolder)
         }
         if let error = error as? DatabaseError {
             // SQLite's words for a file of another kind, said for a history.

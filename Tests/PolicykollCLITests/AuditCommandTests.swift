@@ -224,6 +224,21 @@ struct AuditCommandTests {
         #expect(withLog.stderr.contains("its write-ahead log (\(database)-wal) holds recorded audits"), "\(withLog.summary)")
     }
 
+    @Test("a pipe given as the history is refused at once, to read or to record, instead of waited on")
+    func pipeAsHistory() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let pipe = folder.file("history.sqlite").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let read = await CLI.runBounded(["history", pipe])
+        #expect(read.status == 2, "\(read.summary)")
+        #expect(read.stderr.contains("it is not a regular file (a pipe, socket or device)"), "\(read.summary)")
+        let record = await CLI.runBounded(
+            ["audit", GeneratedInventory.path, "--history", pipe, "--label", "2026", "--format", "json"] + asOf)
+        #expect(record.status == 2, "\(record.summary)")
+        #expect(record.stderr.contains("it is not a regular file"), "\(record.summary)")
+    }
+
     @Test("two audits recorded into the same new database at once both succeed and are both there")
     func concurrentRecording() async throws {
         let folder = try TemporaryFolder()

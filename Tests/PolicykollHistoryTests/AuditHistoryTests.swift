@@ -122,6 +122,20 @@ struct AuditHistoryTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    @Test("a device is no history: refused, to read or to record, and nothing is created beside it")
+    func specialFiles() throws {
+        // (A pipe, which would block a test that regressed, is tried through the CLI with a time limit.)
+        for create in [false, true] {
+            do {
+                _ = try AuditHistory(path: "/dev/null", create: create)
+                Issue.record("/dev/null is no history")
+            } catch {
+                #expect(error.message.contains("it is not a regular file (a pipe, socket or device)"), "\(error.message)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
+    }
+
     @Test("a folder or a file that is no database is named for what it is, to read or to record")
     func notADatabaseFile() throws {
         let path = try databasePath()
