@@ -94,9 +94,12 @@ enum ReportOutput {
         fallback: (Int32) -> String?? = { _ in nil }
     ) -> String? {
         let temporary = PathName.folder(of: path) + "/.policykoll-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        // Interrupted while writing (Ctrl-C, a CI timeout), the run leaves the old report only.
+        InterruptCleanup.removeOnInterrupt(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let error = errno
+            InterruptCleanup.settle(temporary) {}
             if let answer = fallback(error) { return answer }
             return String(cString: strerror(error))
         }
@@ -109,13 +112,19 @@ enum ReportOutput {
         }
         var failure = writeAll(to: descriptor, produce: produce)
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, path) != 0 {
-            let error = errno
-            unlink(temporary)
-            if let answer = fallback(error) { return answer }
-            return String(cString: strerror(error))
+        let renameError: Int32? = InterruptCleanup.settle(temporary) {
+            if failure == nil, rename(temporary, path) != 0 {
+                let error = errno
+                unlink(temporary)
+                return error
+            }
+            if failure != nil { unlink(temporary) }
+            return nil
         }
-        if failure != nil { unlink(temporary) }
+        if let renameError {
+            if let answer = fallback(renameError) { return answer }
+            return String(cString: strerror(renameError))
+        }
         return failure
     }
 

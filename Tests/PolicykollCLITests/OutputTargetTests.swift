@@ -1,4 +1,5 @@
 import Foundation
+import PolicykollTestSupport
 import Testing
 
 /// `check` writes only where `--output` says, and never over one of its own inputs, whatever it
@@ -158,5 +159,46 @@ struct OutputTargetTests {
         let after = await CLI.run(arguments, in: folder.url)
         #expect(after.status == 2, "\(after.summary)")
         #expect(try String(contentsOf: folder.file("report.out"), encoding: .utf8) == "earlier\n")
+    }
+}
+
+@Suite("An interrupted run leaves the old report and no temporary file")
+struct InterruptedOutputTests {
+    @Test("SIGTERM while the report is written: the process ends by the signal, the old report stays, nothing else is left")
+    func interruptedWhileWriting() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let report = folder.file("report.json")
+        try Data("old report".utf8).write(to: report)
+        let binary = try #require(CLI.binary)
+        func temporaries() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? []).filter { $0.hasSuffix(".tmp") }
+        }
+        // The window is the writing of the report: tried a few times, in case a run is too quick.
+        var caught = false
+        for _ in 0..<5 where !caught {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = [
+                "check", GeneratedInventory.path, "--as-of", "2026-11-26", "--format", "json", "--output", report.path,
+            ]
+            process.environment = ProcessInfo.processInfo.environment.merging(["POLICYKOLL_THREADS": "1"]) { $1 }
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try ProcessLaunch.run(process)
+            while process.isRunning, temporaries().isEmpty { usleep(200) }
+            if process.isRunning {
+                process.terminate()
+                caught = true
+            }
+            process.waitUntilExit()
+            if caught {
+                #expect(process.terminationReason == .uncaughtSignal, "\(process.terminationStatus)")
+                #expect(process.terminationStatus == SIGTERM)
+            }
+            #expect(temporaries().isEmpty, "\(temporaries())")
+        }
+        #expect(caught, "the report was written before the signal could be sent")
+        #expect(try String(contentsOf: report, encoding: .utf8) == "old report")
     }
 }
