@@ -118,6 +118,15 @@ struct AuditCommandTests {
         #expect(recorded.status == 2)
         #expect(recorded.stderr.contains("it is one of the input files"), "\(recorded.summary)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // Nor is the report written over the history, and the refusal names it.
+        let history = try TemporaryFolder()
+        defer { history.remove() }
+        let database = history.file("h.sqlite").path
+        let overHistory = await CLI.run(
+            ["audit", GeneratedInventory.path, "--history", database, "--label", "x", "--output", database] + asOf)
+        #expect(overHistory.status == 2)
+        #expect(overHistory.stderr.contains("this run reads it (an input, the rule pack"), "\(overHistory.summary)")
+        #expect(overHistory.stderr.contains("the audit history)"), "\(overHistory.summary)")
         #expect(await CLI.run(["audit"]).status == 2)
         // An inventory of nothing but other YAML is no inventory.
         let other = try TemporaryFolder()

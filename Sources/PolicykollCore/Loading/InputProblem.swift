@@ -38,7 +38,8 @@ public enum InputProblem: Sendable, Equatable {
         case .onlyEmptyDocuments: "the file holds only empty documents; expected at least one with content"
         case .tooLarge(let bytes, let limit): "the file is \(bytes) bytes; the limit is \(limit) bytes"
         case .noInput: "no input: give files, folders, or - for standard input"
-        case .wouldOverwriteInput(let path): "refusing to write the report to '\(path)': it is one of the input files"
+        case .wouldOverwriteInput(let path):
+            "refusing to write the report to '\(path)': this run reads it (an input, the rule pack, exceptions, a baseline, the configuration or the audit history)"
         case .notARegularFile: "not a regular file (a pipe, socket or device) found in a folder; skipped"
         case .specialFile: "not a regular file (a pipe, socket or device); reading it could wait forever"
         case .brokenLink(let reason, let skipped):
