@@ -5,9 +5,10 @@ import Synchronization
 /// Removes the temporary files of reports being written when the run is interrupted (SIGINT,
 /// SIGTERM or SIGHUP): an interrupted `--output` must leave the old report and nothing else.
 ///
-/// The signals are taken on a queue of their own while a temporary file exists; the handler
-/// removes the files, then ends the process by the same signal, so that a shell or CI runner
-/// sees the interruption it caused.
+/// The signals are taken on a queue of their own from start-up (``prepare()``), long before a
+/// report is written; the handler removes the files, then ends the process by the same signal,
+/// so that a shell or CI runner sees the interruption it caused. A signal the process was started
+/// with ignored (`nohup`, a background job) stays ignored.
 enum InterruptCleanup {
     private static let state = Mutex(State())
 
@@ -18,19 +19,26 @@ enum InterruptCleanup {
 
     private static let signals = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Removes `path` if the run is interrupted before ``settle(_:_:)``.
-    static func removeOnInterrupt(_ path: String) {
+    /// Starts taking the signals. Until the queue has them (a moment after start-up), a signal
+    /// acts as it always does: it ends the run.
+    static func prepare() {
         state.withLock { state in
-            state.paths.insert(path)
             guard state.sources.isEmpty else { return }
             for number in signals {
-                signal(number, SIG_IGN)
+                var current = sigaction()
+                guard sigaction(number, nil, &current) == 0, !isIgnored(current) else { continue }
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
                 source.setEventHandler { interrupted(by: number) }
                 source.resume()
                 state.sources.append(source)
             }
         }
+    }
+
+    /// Removes `path`, a file this run has just created, if the run is interrupted before
+    /// ``settle(_:_:)``.
+    static func removeOnInterrupt(_ path: String) {
+        state.withLock { _ = $0.paths.insert(path) }
     }
 
     /// Runs `body`, which puts the file in place or removes it, wholly before or wholly after
@@ -41,6 +49,10 @@ enum InterruptCleanup {
             state.paths.remove(path)
             return result
         }
+    }
+
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        unsafeBitCast(action.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     private static func interrupted(by number: Int32) {

@@ -24,6 +24,9 @@ struct Policykoll: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // An interrupted run removes the report it was writing (taken from start-up, so that no
+        // signal falls between a report's first byte and the handler).
+        InterruptCleanup.prepare()
         // The subcommand, once parsed: a usage error found while it runs shows its usage.
         var commandType: any ParsableCommand.Type = Policykoll.self
         do {

@@ -94,15 +94,14 @@ enum ReportOutput {
         fallback: (Int32) -> String?? = { _ in nil }
     ) -> String? {
         let temporary = PathName.folder(of: path) + "/.policykoll-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        // Interrupted while writing (Ctrl-C, a CI timeout), the run leaves the old report only.
-        InterruptCleanup.removeOnInterrupt(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let error = errno
-            InterruptCleanup.settle(temporary) {}
             if let answer = fallback(error) { return answer }
             return String(cString: strerror(error))
         }
+        // Interrupted while writing (Ctrl-C, a CI timeout), the run leaves the old report only.
+        InterruptCleanup.removeOnInterrupt(temporary)
         if let existing {
             // The owner can be kept only by some; the group by the owner too, if they are in it.
             if fchown(descriptor, existing.st_uid, existing.st_gid) != 0 {

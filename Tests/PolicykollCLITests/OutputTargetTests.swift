@@ -201,4 +201,34 @@ struct InterruptedOutputTests {
         #expect(caught, "the report was written before the signal could be sent")
         #expect(try String(contentsOf: report, encoding: .utf8) == "old report")
     }
+
+    @Test(
+        "A hangup the run was started to ignore (nohup) stays ignored: the report is written",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/nohup"), "needs nohup"))
+    func nohupIgnoresHangup() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let report = folder.file("report.json")
+        let binary = try #require(CLI.binary)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/nohup")
+        process.arguments = [
+            binary.path, "check", GeneratedInventory.path, "--as-of", "2026-11-26", "--format", "json", "--output", report.path,
+        ]
+        process.environment = ProcessInfo.processInfo.environment.merging(["POLICYKOLL_THREADS": "1"]) { $1 }
+        process.currentDirectoryURL = folder.url
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try ProcessLaunch.run(process)
+        // Once nohup has become policykoll (its report folder shows the temporary file), hang up.
+        while process.isRunning,
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? []).allSatisfy({ !$0.hasSuffix(".tmp") })
+        {
+            usleep(200)
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGHUP) }
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "\(process.terminationStatus)")
+        #expect(FileManager.default.fileExists(atPath: report.path))
+    }
 }
