@@ -97,6 +97,11 @@ struct HostileFileTests {
                 "loop-b.yml: a symbolic link that cannot be followed: too many levels of symbolic links; skipped",
             ], "\(warnings)")
 
+        // A link whose target runs through a file (ENOTDIR) leads nowhere too.
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("through-a-file.yaml").path, withDestinationPath: "failing.yaml/old.yaml")
+        let throughFile = await CLI.runBounded(["check", "--format", "json"] + againstTestPack + [folder.url.path])
+        #expect(throughFile.status == 1, "\(throughFile.summary)")
         let named = await CLI.runBounded(["check"] + againstTestPack + [folder.file("dangling.yaml").path])
         #expect(named.status == 2, "\(named.summary)")
         let text = named.stdout + named.stderr
@@ -148,6 +153,8 @@ struct HostileFileTests {
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
         try Data(HostileInput.header("hidden").utf8).write(to: locked.appendingPathComponent("hidden.yaml"))
         try Fixture.data("decls/failing.yaml").write(to: folder.file("failing.yaml"))
+        // A link not named like YAML into that folder is passed over with a warning.
+        try FileManager.default.createSymbolicLink(atPath: folder.file("notes").path, withDestinationPath: "locked/notes.txt")
         // Readable (its names can be listed) but not searchable: no entry in it can be opened or stat'ed.
         try FileManager.default.setAttributes([.posixPermissions: 0o744], ofItemAtPath: locked.path)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.url.path)
@@ -167,6 +174,11 @@ struct HostileFileTests {
             (error["message"] as? String)?.hasPrefix("cannot tell what this is, so it was not checked: permission denied") == true
         )
         #expect(findings(report).count == failingFindings.count)
+        #expect(!errors(report).contains { $0["file"] as? String == folder.file("notes").path }, "\(errors(report))")
+        let warned = (report["warnings"] as? [[String: Any]] ?? []).contains {
+            $0["file"] as? String == folder.file("notes").path
+        }
+        #expect(warned, "\(report["warnings"] ?? "")")
         // Given alone, the folder is not said to hold no YAML file.
         let alone = await asNobody([locked.path])
         #expect(alone.status == 2, "\(alone.summary)")

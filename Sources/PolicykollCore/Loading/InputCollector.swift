@@ -246,12 +246,20 @@ public enum InputCollector {
         for (entry, status) in zip(entries, statuses) {
             let isYAML = entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml")
             guard case .found(let mode, let identity) = status else {
-                guard case .failed(let code) = status, code != ENOENT, code != ELOOP else {
+                guard case .failed(let code) = status, code != ENOENT, code != ELOOP, code != ENOTDIR else {
                     // A YAML file that vanished is no news; a link to nowhere named like one is.
                     if isYAML, let reason = brokenLink(entry.path) {
                         let problem = InputProblem.brokenLink(reason, skipped: true)
                         problems.append(Diagnostic(.warning, file: entry.path, mark: nil, message: problem.message))
                     }
+                    continue
+                }
+                // A link not named like YAML whose target cannot be reached is passed over, as
+                // other files are, with a word.
+                var link = stat()
+                if !isYAML, lstat(entry.path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+                    let problem = InputProblem.brokenLink(describe(errno: code), skipped: true)
+                    problems.append(Diagnostic(.warning, file: entry.path, mark: nil, message: problem.message))
                     continue
                 }
                 // A folder that can be listed but not entered, or a path past the system's
