@@ -140,8 +140,11 @@ public struct SARIFReporter: StreamingReporter {
         for reference in rule.references {
             // A link target cannot hold a space or a bare parenthesis: the URL as a URI, or as text.
             let link = reference.url.flatMap { Self.asURI($0, forMarkdown: true) }
+            // The title and a URL that is no link are text: `[x](javascript:…)` must not become one.
+            let title = MarkdownReporter.cell(reference.title)
             let line =
-                link.map { "- [\(reference.title)](\($0))" } ?? "- \(reference.title)" + (reference.url.map { ": \($0)" } ?? "")
+                link.map { "- [\(title)](\($0))" } ?? "- \(title)"
+                + (reference.url.map { ": " + MarkdownReporter.cell($0) } ?? "")
             markdown += line + "\n"
             help += "\n" + reference.title + (reference.url.map { ": \($0)" } ?? "")
         }

@@ -94,6 +94,32 @@ struct CIFormatTests {
         #expect(SARIFReporter.asURI("HTTPS://goteborg.se") == "HTTPS://goteborg.se")
     }
 
+    @Test("SARIF rule help: a reference's title and a URL that is no link stay text in Markdown")
+    func sarifHostileReferences() throws {
+        let rule = """
+              - id: R-9
+                title: T
+                severity: error
+                area: a
+                principle: P-1
+                assert: {path: spec.x, exists: true}
+                references:
+                  - {title: "Policy](javascript:alert(1))", url: "https://goteborg.se/policy"}
+                  - {title: "[klicka](javascript:alert(2))", url: "[här](javascript:alert(3))"}
+
+            """
+        let declaration = "apiVersion: policykoll/v1\nkind: System\nmetadata: {id: s, name: S, organisation: O}\nspec: {}\n"
+        let report = try Fixtures.check(rules: rule, declarations: [("s.yaml", declaration)])
+        let log = try #require(
+            try JSONSerialization.jsonObject(with: Data(SARIFReporter(hasBaseline: false).render(report).utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let help = try #require(((driver["rules"] as? [[String: Any]])?.first?["help"] as? [String: Any])?["markdown"] as? String)
+        // An escaped bracket (`\]`) ends no link text.
+        #expect(!help.replacingOccurrences(of: "\\]", with: "").contains("](javascript:"), "\(help)")
+        #expect(help.contains("(https://goteborg.se/policy)"), "\(help)")
+    }
+
     @Test("the fixture report has every status")
     func statuses() throws {
         let statuses = try Self.report().findings.map { "\($0.ruleID) \($0.status.rawValue)" }
