@@ -96,6 +96,30 @@ public struct JSONObjectWriter {
         output += String(value).utf8
     }
 
+    /// Writes a member whose value is any JSON value (the key as for a string member).
+    public mutating func member(_ key: StaticString, _ value: JSONValue, to output: inout [UInt8]) {
+        writeKey(key, to: &output)
+        value.write(to: &output, indent: true, level: level + 1)
+    }
+
+    /// Writes a string member whose key is not a literal: it is escaped as any string is.
+    public mutating func member(escapedKey key: String, _ value: String, to output: inout [UInt8]) {
+        if !isEmpty { output.append(UInt8(ascii: ",")) }
+        isEmpty = false
+        JSONValue.writeNewline(to: &output, level: level + 1)
+        JSONValue.writeString(key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        output.append(UInt8(ascii: " "))
+        JSONValue.writeString(value, to: &output)
+    }
+
+    /// Writes the key of a member whose value the caller writes next (a nested object or
+    /// array), and returns the level to write that value at.
+    public mutating func key(_ key: StaticString, to output: inout [UInt8]) -> Int {
+        writeKey(key, to: &output)
+        return level + 1
+    }
+
     /// Closes the object.
     public func close(_ output: inout [UInt8]) {
         guard !isEmpty else {
@@ -131,5 +155,35 @@ public struct JSONObjectWriter {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
         }
+    }
+}
+
+/// Writes one pretty JSON array element by element, without building a ``JSONValue``: the bytes
+/// are those of `JSONValue.array(items).write(to:indent: true, level:)`.
+public struct JSONArrayWriter {
+    private let level: Int
+    private var isEmpty = true
+
+    /// Starts an array at a nesting level (nothing is written until the first element).
+    public init(level: Int) {
+        self.level = level
+    }
+
+    /// Starts the next element, which the caller writes at the returned level.
+    public mutating func element(_ output: inout [UInt8]) -> Int {
+        output.append(isEmpty ? UInt8(ascii: "[") : UInt8(ascii: ","))
+        isEmpty = false
+        JSONValue.writeNewline(to: &output, level: level + 1)
+        return level + 1
+    }
+
+    /// Closes the array (`[]` when it has no element).
+    public func close(_ output: inout [UInt8]) {
+        if isEmpty {
+            output.append(UInt8(ascii: "["))
+        } else {
+            JSONValue.writeNewline(to: &output, level: level)
+        }
+        output.append(UInt8(ascii: "]"))
     }
 }

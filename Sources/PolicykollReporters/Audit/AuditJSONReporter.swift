@@ -29,8 +29,7 @@ public struct AuditJSONReporter: AuditReporter {
                     { output, level in
                         JSONValue.writeArrayInParallel(count: audit.systems.count, to: &output, level: level, sink: sink) {
                             index, bytes, level in
-                            system(audit, audit.systems[index], remediations: remediations)
-                                .write(to: &bytes, indent: true, level: level)
+                            writeSystem(audit, audit.systems[index], remediations: remediations, to: &bytes, level: level)
                         }
                     }
                 )
@@ -165,6 +164,57 @@ public struct AuditJSONReporter: AuditReporter {
         ]
         if let trend = audit.trend { members.append(("trend", self.trend(trend))) }
         return .object(members)
+    }
+
+    /// The bytes of `system(_:_:remediations:)` written directly: an audit writes one per
+    /// system of the inventory (a test holds the two equal).
+    private func writeSystem(
+        _ audit: AuditReport, _ system: SystemAudit, remediations: [String: String?], to output: inout [UInt8], level: Int
+    ) {
+        var object = JSONObjectWriter(level: level, output: &output)
+        object.member("id", system.id, to: &output)
+        object.member("name", system.name, to: &output)
+        object.member("organisation", system.organisation, to: &output)
+        object.member("kind", system.kind, to: &output)
+        object.member("file", system.file, to: &output)
+        object.member("line", system.mark.line, to: &output)
+        object.member("pct", Self.percent(system.tally), to: &output)
+        object.member("pass", system.tally.pass, to: &output)
+        object.member("fail", system.tally.fail, to: &output)
+        object.member("excepted", system.tally.excepted, to: &output)
+        object.member("notApplicable", system.tally.notApplicable, to: &output)
+        object.member("openErrors", system.openErrors, to: &output)
+        var outcomes = JSONObjectWriter(level: object.key("outcomes", to: &output), output: &output)
+        for (rule, outcome) in zip(audit.pack.rules, system.outcomes) {
+            outcomes.member(escapedKey: rule.id, outcome.rawValue, to: &output)
+        }
+        outcomes.close(&output)
+        var findings = JSONArrayWriter(level: object.key("findings", to: &output))
+        for finding in system.findings {
+            var record = JSONObjectWriter(level: findings.element(&output), output: &output)
+            record.member("ruleId", finding.ruleID, to: &output)
+            record.member("severity", finding.severity.rawValue, to: &output)
+            record.member("status", finding.status == .excepted ? "excepted" : "open", to: &output)
+            record.member("file", finding.file, to: &output)
+            record.member("line", finding.mark.line, to: &output)
+            record.member("column", finding.mark.column, to: &output)
+            record.member("path", finding.path, to: &output)
+            record.member("area", finding.area, to: &output)
+            record.member("principle", finding.principle, to: &output)
+            record.member("message", finding.message, to: &output)
+            record.member("remediation", JSONValue.string(remediations[finding.ruleID] ?? nil), to: &output)
+            record.member("fingerprint", finding.fingerprint, to: &output)
+            if let exception = finding.exception {
+                var nested = JSONObjectWriter(level: record.key("exception", to: &output), output: &output)
+                nested.member("approvedBy", exception.approvedBy, to: &output)
+                nested.member("decision", JSONValue.string(exception.decision), to: &output)
+                nested.member("expires", exception.expires.description, to: &output)
+                nested.close(&output)
+            }
+            record.close(&output)
+        }
+        findings.close(&output)
+        object.close(&output)
     }
 
     private func system(_ audit: AuditReport, _ system: SystemAudit, remediations: [String: String?]) -> JSONValue {
