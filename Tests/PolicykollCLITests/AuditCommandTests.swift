@@ -248,6 +248,16 @@ struct AuditCommandTests {
         #expect(record.stderr.contains("it is not a regular file"), "\(record.summary)")
     }
 
+    @Test("every audit format is the same on one core as on all", arguments: ["html", "json", "markdown"])
+    func sameOnEveryCore(format: String) async throws {
+        let arguments = ["audit", GeneratedInventory.path, "--format", format] + asOf
+        let oneCore = await CLI.run(arguments, environment: ["POLICYKOLL_THREADS": "1"])
+        let allCores = await CLI.run(arguments, environment: ["POLICYKOLL_THREADS": "4"])
+        #expect(oneCore.status == allCores.status)
+        #expect(oneCore.stdoutData.count > 1_000)
+        #expect(oneCore.stdoutData == allCores.stdoutData)
+    }
+
     @Test("two audits recorded into the same new database at once both succeed and are both there")
     func concurrentRecording() async throws {
         let folder = try TemporaryFolder()
