@@ -94,7 +94,7 @@ struct CatalogueCommandTests {
         }
         let swedish = await CLI.run(["explain", "GBG-ARK-001"])
         #expect(swedish.stdout.contains("Allvarlighet: fel"))
-        #expect(swedish.stdout.contains("Kräver (annars ett fynd):"))
+        #expect(swedish.stdout.contains("Kräver (annars en avvikelse):"))
         #expect(swedish.stdout.contains("inte ett citat ur policyn"))
         #expect(swedish.stdout.contains("(utvärderade per 2026-11-26)"))
     }

@@ -79,7 +79,7 @@ public struct RuleExplanationReporter: Sendable {
             output += "  " + label("Tillämplig när:", "Applies when:") + "\n"
             output += when.describe(language).map { "    \($0)\n" }.joined()
         }
-        output += "  " + label("Kräver (annars ett fynd):", "Requires (otherwise a finding):") + "\n"
+        output += "  " + label("Kräver (annars en avvikelse):", "Requires (otherwise a finding):") + "\n"
         output += rule.assertion.describe(language).map { "    \($0)\n" }.joined()
         if let remediation = rule.remediation {
             output += "\n\(label("Åtgärd", "Remediation"))\n" + indented(remediation.text(language))
