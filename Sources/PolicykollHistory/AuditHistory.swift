@@ -23,7 +23,10 @@ public struct AuditHistory: Sendable {
     /// Opens a history database. With `create`, to record: it is created if missing and its
     /// schema brought up to date. Without, only to read: a missing file is an error, and nothing
     /// is written, not even the schema, to a database that is not a history yet.
-    public init(path: String, create: Bool) throws(HistoryProblem) {
+    ///
+    /// `onWait` is called once when recording has waited a second for another process's lock
+    /// on the database (another audit being recorded), so that the caller can say so.
+    public init(path: String, create: Bool, onWait: (@Sendable () -> Void)? = nil) throws(HistoryProblem) {
         self.path = path
         // SQLite on a pipe or a device waits forever or fails oddly (and, as root, creates
         // `/dev/null-journal`): only a regular file is a history.
@@ -45,7 +48,7 @@ public struct AuditHistory: Sendable {
         // history: it may be someone's data.
         if FileManager.default.fileExists(atPath: path) { try Self.checkIsHistory(path) }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.busyMode = BusyWait.mode(onWait: onWait)
         configuration.label = "policykoll-history"
         // Two processes creating a new database at the same moment race to switch it to WAL;
         // SQLite answers the loser "database is locked" at once, without its busy timeout. The

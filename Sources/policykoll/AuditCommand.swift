@@ -133,7 +133,11 @@ struct AuditCommand: ParsableCommand {
                 throw ExitStatus.usage.exitCode
             }
             do throws(HistoryProblem) {
-                let opened = try AuditHistory(path: history, create: true)
+                let opened = try AuditHistory(path: history, create: true) {
+                    Console.error(
+                        "policykoll: waiting for another process to finish writing to \(history) (at most \(Int(AuditHistory.busyTimeout)) s)"
+                    )
+                }
                 if !replace, try opened.contains(label: label) { throw HistoryProblem.labelExists(label: label, path: history) }
                 previous = try opened.previous(asOf: asOf, excluding: label)
                 store = opened

@@ -39,6 +39,38 @@ struct AuditHistoryTests {
         #expect(snapshot.organisations.map(\.tally) == audit.organisations.map(\.tally))
     }
 
+    @Test("recording waits for another process's write lock, says so once after a second, and then records")
+    func waitsForLock() async throws {
+        let path = try databasePath()
+        let audit = try AuditFixtures.audit()
+        try AuditHistory(path: path, create: true).record(audit, label: "2025", recordedAt: Date(), replace: false)
+        // Another connection holds the write lock for two seconds.
+        let other = try DatabaseQueue(path: path)
+        let locked = DispatchSemaphore(value: 0)
+        let holder = Thread {
+            try? other.inTransaction(.immediate) { _ in
+                locked.signal()
+                Thread.sleep(forTimeInterval: 2)
+                return .commit
+            }
+        }
+        holder.start()
+        locked.wait()
+        let told = Counter()
+        let history = try AuditHistory(path: path, create: true) { told.increment() }
+        try history.record(audit, label: "2026", recordedAt: Date(), replace: false)
+        #expect(told.value == 1)
+        #expect(try history.snapshots().map(\.label).sorted() == ["2025", "2026"])
+    }
+
+    /// A count that a callback from another thread may raise.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var value: Int { lock.withLock { count } }
+        func increment() { lock.withLock { count += 1 } }
+    }
+
     @Test("a label is recorded once; --replace swaps it")
     func labels() throws {
         let path = try databasePath()
