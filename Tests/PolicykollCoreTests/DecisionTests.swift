@@ -202,4 +202,61 @@ struct DecisionTests {
             }
         }
     }
+
+    /// Rules that read the same places from the root and from list elements or referenced
+    /// declarations, through indexes, nulls and canonically equivalent keys.
+    static let sharedPlaces = [
+        "{each: spec.items, assert: {path: spec.owner, equals: x}}",
+        "{path: spec.owner, equals: A}",
+        "{some: spec.items, assert: {path: 'spec.owner', equals: A}}",
+        "{ref: spec.ref, kind: System, assert: {path: spec.owner, equals: B}}",
+        "{ref: spec.ref, kind: System, assert: {path: $.spec.owner, equals: A}}",
+        "{path: 'spec.items[0].spec.owner', equals: x}",
+        "{path: 'spec.items[0]', exists: true}",
+        "{each: 'spec.items', assert: {path: 'spec.items[0]', exists: false}}",
+        "{path: spec.nul.deeper, exists: false}",
+        "{path: spec.nul, exists: false}",
+        "{none: spec.items, assert: {path: spec.owner, equals: A}}",
+        "{path: 'spec.items[5]', exists: false}",
+        "{path: spec.caf\u{e9}, equals: x}",
+        "{path: spec.cafe\u{301}, equals: x}",
+        "{each: spec.items, assert: {ref: spec.owner, kind: System}}",
+        "{path: $.spec.owner, equals: A}",
+        "{each: spec.items, assert: {path: $.spec.owner, equals: A}}",
+        "{path: spec.items.spec, exists: false}",
+    ]
+
+    @Test("rules that share places between the root, list elements and references agree in any order")
+    func sharedPlacesInAnyOrder() throws {
+        let spec = """
+              owner: A
+              ref: other
+              nul: ~
+              cafe\u{301}: x
+              items:
+                - {spec: {owner: x}}
+                - {spec: {owner: x}, extra: 1}
+            """
+        let files = [
+            SourceFile(name: "d.yaml", text: Fixtures.declarationText(id: "sys", spec: spec)),
+            SourceFile(name: "o.yaml", text: Fixtures.declarationText(id: "other", spec: "  owner: B")),
+            SourceFile(name: "x.yaml", text: Fixtures.declarationText(id: "x", spec: "  owner: Q")),
+        ]
+        let declarations = Self.declarations(files)
+        try #require(declarations.count == 3)
+        let rules = Self.sharedPlaces.enumerated().map { Fixtures.rule(id: "R-\($0.offset)", assert: $0.element) }
+        let loaded = Fixtures.pack(rules: rules.joined())
+        let pack = try #require(loaded.pack, "\(loaded.diagnostics.map(\.message))")
+        let evaluator = Evaluator(rules: pack.rules, index: DeclarationIndex(declarations), asOf: Fixtures.asOf)
+        for declaration in declarations {
+            for order in [Array(pack.rules.indices), pack.rules.indices.reversed()] {
+                for outcome in evaluator.evaluate(declaration, rules: order) {
+                    let rule = pack.rules[outcome.ruleIndex]
+                    let alone = Self.explained(evaluator, rule, on: declaration)
+                    #expect(Self.kind(of: outcome.result) == alone, "\(rule.id) on \(declaration.id)")
+                    #expect(Self.kind(of: evaluator.evaluate(rule, on: declaration)) == alone, "\(rule.id) on \(declaration.id)")
+                }
+            }
+        }
+    }
 }

@@ -126,4 +126,29 @@ struct PatternAutomatonTests {
         #expect(!exploding.matches(String(repeating: "b", count: 14)))
         #expect(try PatternMatcher("(a|b)*a(a|b){3}").automaton != nil)
     }
+
+    @Test("programs around 64 and 128 instructions (the builder's bitset words), with $ at the end")
+    func wordBoundaries() throws {
+        var checked = 0
+        for count in 55...140 {
+            let patterns = [
+                "x" + String(repeating: "a", count: count) + "$", "(b|" + String(repeating: "a", count: count) + ")$",
+                "(?i)" + String(repeating: "a?", count: count / 2) + "b$",
+            ]
+            for pattern in patterns {
+                let matcher = try PatternMatcher(pattern)
+                guard let automaton = matcher.automaton else { continue }
+                let texts = [
+                    "", "b", "ab", String(repeating: "a", count: count), "x" + String(repeating: "a", count: count),
+                    "zx" + String(repeating: "a", count: count) + "b", String(repeating: "a", count: count) + "b",
+                ]
+                for text in texts {
+                    guard let answer = automaton.matches(text, of: matcher) else { continue }
+                    #expect(answer == matcher.simulate(text), "\(pattern) (\(matcher.program.count) instructions) on \(text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1_000)
+    }
 }
