@@ -17,8 +17,6 @@ public struct AuditHistory: Sendable {
     private let isBlank: Bool
     /// The database file.
     public let path: String
-    /// What is wrong with a folder given as the history.
-    private static let isAFolder = "it is a folder; give the history's database file"
 
     /// Opens a history database. With `create`, to record: it is created if missing and its
     /// schema brought up to date. Without, only to read: a missing file is an error, and nothing
@@ -35,7 +33,8 @@ public struct AuditHistory: Sendable {
             throw .database(
                 path: path,
                 detail: status.st_mode & S_IFMT == S_IFDIR
-                    ? Self.isAFolder : "it is not a regular file (a pipe, socket or device)")
+                    ? "it is a folder; give the history's database file"
+                    : "it is not a regular file (a pipe, socket or device)")
         }
         guard create else {
             guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
@@ -369,10 +368,6 @@ public struct AuditHistory: Sendable {
             let text = "\(error)"
             let shown = text.range(of: ", row:").map { String(text[..<$0.lowerBound]) } ?? text
             return .database(path: path, detail: "it is damaged: a recorded value has the wrong type (\(shown))")
-        }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return .database(path: path, detail: Self.isAFolder)
         }
         if let error = error as? DatabaseError {
             // SQLite's words for a file of another kind, said for a history.

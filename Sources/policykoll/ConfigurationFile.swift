@@ -20,12 +20,14 @@ enum ConfigurationFile {
 
     /// The file's settings (the defaults without a file); prints its problems, located, and
     /// throws exit 2 when it cannot be used.
-    static func load(_ path: String?, style: CompilerStyle) throws -> ProjectConfiguration {
+    /// `found` says that the file was found in the working directory rather than named by
+    /// `--config`.
+    static func load(_ path: String?, found: Bool, style: CompilerStyle) throws -> ProjectConfiguration {
         guard let path else { return ProjectConfiguration() }
-        // `.policykoll.yaml` found in the folder is read only as a regular file: a pipe there
+        // A `.policykoll.yaml` found in the folder is read only as a regular file: a pipe there
         // would wait for a writer forever. (`--config <(…)` names its pipe on purpose.)
         var status = stat()
-        if path == ProjectConfiguration.fileName, stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG,
+        if found, stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG,
             status.st_mode & S_IFMT != S_IFDIR
         {
             Console.error(style.render(.error(InputProblem.specialFile.message, file: path, at: nil), lines: nil))

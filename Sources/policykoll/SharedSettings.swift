@@ -32,7 +32,7 @@ struct SharedSettings {
     /// problems and throws exit 2 when it cannot be used.
     static func resolve(_ flags: Flags, style: CompilerStyle) throws -> SharedSettings {
         let configurationFile = ConfigurationFile.path(config: flags.config, noConfig: flags.noConfig)
-        let configuration = try ConfigurationFile.load(configurationFile, style: style)
+        let configuration = try ConfigurationFile.load(configurationFile, found: flags.config == nil, style: style)
         func either(_ given: [String], _ configured: [String]) -> [String] { given.isEmpty ? configured : given }
         return SharedSettings(
             paths: either(flags.paths, configuration.paths), policy: either(flags.policy, configuration.policy),

@@ -246,25 +246,9 @@ public enum InputCollector {
         for (entry, status) in zip(entries, statuses) {
             let isYAML = entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml")
             guard case .found(let mode, let identity) = status else {
-                guard case .failed(let code) = status, code != ENOENT, code != ELOOP, code != ENOTDIR else {
-                    // A YAML file that vanished is no news; a link to nowhere named like one is.
-                    if isYAML, let reason = brokenLink(entry.path) {
-                        let problem = InputProblem.brokenLink(reason, skipped: true)
-                        problems.append(Diagnostic(.warning, file: entry.path, mark: nil, message: problem.message))
-                    }
-                    continue
+                if case .failed(let code) = status {
+                    reportUnreachable(entry.path, isYAML: isYAML, errno: code, problems: &problems)
                 }
-                // A link not named like YAML whose target cannot be reached is passed over, as
-                // other files are, with a word.
-                var link = stat()
-                if !isYAML, lstat(entry.path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
-                    let problem = InputProblem.brokenLink(describe(errno: code), skipped: true)
-                    problems.append(Diagnostic(.warning, file: entry.path, mark: nil, message: problem.message))
-                    continue
-                }
-                // A folder that can be listed but not entered, or a path past the system's
-                // limit: a declaration there would be missed, so the run must not pass quietly.
-                problems.append(.error(InputProblem.unreadableEntry(describe(errno: code)).message, file: entry.path, at: nil))
                 continue
             }
             if mode == S_IFDIR {
@@ -279,6 +263,28 @@ public enum InputCollector {
                 found.append(FoundFile(path: entry.path, identity: identity))
             }
         }
+    }
+
+    /// Reports a folder's entry whose `stat` failed. A YAML file that vanished is no news, and a
+    /// link to nowhere named like one a warning; so is a link not named like YAML whose target
+    /// cannot be reached. Anything else (a folder that can be listed but not entered, a path past
+    /// the system's limit) is an error: a declaration there would be missed, so the run must not
+    /// pass quietly.
+    private static func reportUnreachable(_ path: String, isYAML: Bool, errno code: Int32, problems: inout [Diagnostic]) {
+        func skipped(_ reason: String) {
+            let problem = InputProblem.brokenLink(reason, skipped: true)
+            problems.append(Diagnostic(.warning, file: path, mark: nil, message: problem.message))
+        }
+        if code == ENOENT || code == ELOOP || code == ENOTDIR {
+            if isYAML, let reason = brokenLink(path) { skipped(reason) }
+            return
+        }
+        var link = stat()
+        if !isYAML, lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            skipped(describe(errno: code))
+            return
+        }
+        problems.append(.error(InputProblem.unreadableEntry(describe(errno: code)).message, file: path, at: nil))
     }
 
     /// What one `stat` of a folder's entry found.
