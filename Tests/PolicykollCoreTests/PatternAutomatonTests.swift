@@ -1,4 +1,6 @@
+import Dispatch
 import InventoryGenerator
+import Synchronization
 import Testing
 
 @testable import PolicykollCore
@@ -95,16 +97,33 @@ struct PatternAutomatonTests {
         #expect(try #require(swedish.automaton).matches(text, of: swedish) == true)
     }
 
-    @Test("a scalar whose move is not in the table hands over to the simulation")
-    func handsOver() throws {
-        // Seven classes are too many to class other scalars by; `ê` leads where no class does.
+    @Test("a scalar outside the table's columns is moved as it comes, and its state is kept")
+    func movesOutsideTheTable() throws {
+        // Seven classes are too many to class other scalars by: `ê` has no column.
         let matcher = try PatternMatcher("[a][b][c][d][e][f][é-ë]x")
         let automaton = try #require(matcher.automaton)
-        #expect(automaton.matches("abcdefêx", of: matcher) == nil)
-        #expect(matcher.matches("abcdefêx"))
-        #expect(!matcher.matches("abcdefêy"))
-        // A scalar that leads to a known set of threads stays in the automaton.
+        #expect(automaton.matches("abcdefêx", of: matcher) == true)
+        #expect(automaton.matches("abcdefêy", of: matcher) == false)
         #expect(automaton.matches("abcdef\u{00A0}x", of: matcher) == false)
+        #expect(matcher.simulate("abcdefêx"))
+        #expect(!matcher.simulate("abcdefêy"))
+    }
+
+    @Test("states are worked out as texts reach them, and kept")
+    func lazyStates() throws {
+        let matcher = try PatternMatcher("(?i)^(no|nej|saknas|ingen [a-zåäö]+)$")
+        let automaton = try #require(matcher.automaton)
+        // Compiling works out only the start.
+        #expect(automaton.stateCount == 1)
+        #expect(automaton.matches("Nej", of: matcher) == true)
+        let afterOne = automaton.stateCount
+        #expect(afterOne > 1 && afterOne <= 4)
+        // A text that goes the same way adds nothing; one that goes further adds its states.
+        #expect(automaton.matches("nej", of: matcher) == true)
+        #expect(automaton.stateCount == afterOne)
+        #expect(automaton.matches("Ingen plan", of: matcher) == true)
+        #expect(automaton.matches("Ingen plan finns", of: matcher) == false)
+        #expect(automaton.stateCount > afterOne)
     }
 
     @Test("building stays cheap: a huge literal or very many classes are left to simulation")
@@ -116,15 +135,54 @@ struct PatternAutomatonTests {
         #expect(!matcher.matches(String(huge.dropLast())))
     }
 
-    @Test("patterns without an automaton: word boundaries, and too many states")
+    @Test("patterns without an automaton (word boundaries), and texts that need too many states")
     func withoutAutomaton() throws {
         #expect(try PatternMatcher("\\bSE\\b").automaton == nil)
-        // The last-but-twelfth letter is an `a`: 2^13 sets of threads.
-        let exploding = try PatternMatcher("(a|b)*a(a|b){12}")
-        #expect(exploding.automaton == nil)
-        #expect(exploding.matches("ab" + String(repeating: "b", count: 12)))
+        // The last-but-twelfth letter is an `a`: 2^13 sets of threads, which a long varied text
+        // reaches; the automaton stops at its limit and the program is simulated.
+        let exploding = try PatternMatcher("(a|b)*a(a|b){12}$")
+        let automaton = try #require(exploding.automaton)
+        var generator = SplitMix64(seed: 11)
+        let varied =
+            String((0..<5_000).map { _ in Bool.random(using: &generator) ? "a" : "b" }) + "b" + String(repeating: "a", count: 12)
+        #expect(automaton.matches("ba", of: exploding) == false)
+        #expect(automaton.matches(varied, of: exploding) == nil)
+        #expect(automaton.stateCount == PatternAutomaton.maxStates)
+        #expect(exploding.matches(varied) == exploding.simulate(varied))
+        #expect(exploding.matches("ba" + String(repeating: "b", count: 12)))
         #expect(!exploding.matches(String(repeating: "b", count: 14)))
-        #expect(try PatternMatcher("(a|b)*a(a|b){3}").automaton != nil)
+        // The states found before the limit still answer.
+        #expect(automaton.matches("ba", of: exploding) == false)
+    }
+
+    @Test("threads sharing patterns get the simulation's answers while the tables grow")
+    func sharedBetweenThreads() throws {
+        var generator = SplitMix64(seed: 23)
+        var built: [PatternMatcher] = []
+        while built.count < 120 {
+            let matcher = try PatternMatcher(Self.randomPattern(using: &generator))
+            if matcher.automaton != nil { built.append(matcher) }
+        }
+        let matchers = built
+        let alphabet = Array("abAB é É1\nëÅå.")
+        let texts = (0..<400).map { _ in
+            String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        let expected = matchers.map { matcher in texts.map { matcher.simulate($0) } }
+        let disagreements = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            // Each worker reads the texts in its own order, so the tables grow differently.
+            for step in texts.indices {
+                let index = (step * (2 * worker + 1)) % texts.count
+                for (number, matcher) in matchers.enumerated()
+                where matcher.automaton?.matches(texts[index], of: matcher) ?? expected[number][index]
+                    != expected[number][index]
+                {
+                    disagreements.withLock { $0 += 1 }
+                }
+            }
+        }
+        #expect(disagreements.withLock { $0 } == 0)
     }
 
     @Test("programs around 64 and 128 instructions (the builder's bitset words), with $ at the end")

@@ -124,4 +124,13 @@ struct PatternTests {
             }
         }
     }
+
+    @Test("the case variants of ASCII scalars, taken without Unicode's tables, are Unicode's")
+    func asciiCaseVariants() {
+        for value in UInt32(0)..<128 {
+            let scalar = Unicode.Scalar(value)!
+            #expect(PatternMatcher.caseVariants(of: scalar) == PatternMatcher.unicodeCaseVariants(of: scalar), "\(value)")
+        }
+        #expect(PatternMatcher.caseVariants(of: "Å") == PatternMatcher.unicodeCaseVariants(of: "Å"))
+    }
 }

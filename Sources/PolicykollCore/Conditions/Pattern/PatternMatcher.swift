@@ -232,7 +232,8 @@ struct PatternMatcher: Sendable {
         step(instruction, on: scalar, folded: ignoresCase ? Self.fold(scalar) : scalar)
     }
 
-    private func step(_ instruction: Instruction, on scalar: Unicode.Scalar, folded: Unicode.Scalar) -> Bool {
+    /// Whether an instruction accepts a scalar, given the scalar case-folded under `(?i)`.
+    func step(_ instruction: Instruction, on scalar: Unicode.Scalar, folded: Unicode.Scalar) -> Bool {
         switch instruction {
         case .scalar(let expected):
             return folded == expected
@@ -278,8 +279,22 @@ struct PatternMatcher: Sendable {
         }
     }
 
-    /// The other cases of a scalar, for `(?i)`.
+    /// The other cases of a scalar, for `(?i)`: its lowercase, uppercase and titlecase forms
+    /// that are one scalar each.
     static func caseVariants(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        if scalar.isASCII {
+            // Unicode's mappings of ASCII stay in ASCII; asking for them costs hundreds of
+            // instructions, and every class is asked about all 128 when a pattern compiles.
+            let value = scalar.value
+            let lower = (65...90).contains(value) ? value + 32 : value
+            let upper = (97...122).contains(value) ? value - 32 : value
+            return [Unicode.Scalar(lower)!, Unicode.Scalar(upper)!, Unicode.Scalar(upper)!]
+        }
+        return unicodeCaseVariants(of: scalar)
+    }
+
+    /// ``caseVariants(of:)`` by Unicode's properties (also the reference for ASCII in tests).
+    static func unicodeCaseVariants(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
         let properties = scalar.properties
         return [properties.lowercaseMapping, properties.uppercaseMapping, properties.titlecaseMapping].compactMap { mapping in
             let scalars = mapping.unicodeScalars
