@@ -155,6 +155,25 @@ struct PatternAutomatonTests {
         #expect(automaton.matches("ba", of: exploding) == false)
     }
 
+    @Test("working out moves stays within its budget, however costly each move is")
+    func buildBudget() throws {
+        // Seven classes: a non-ASCII scalar has no column and is moved as it comes, each time,
+        // with up to 300 threads alive.
+        let costly = try PatternMatcher("[a][b][c][d][e][f][g]|(.){300}$")
+        let automaton = try #require(costly.automaton)
+        var answers: [Bool?] = []
+        for length in [2_000, 2_001, 2_002, 2_003, 2_004, 299] {
+            let text = String(repeating: "ü", count: length)
+            answers.append(automaton.matches(text, of: costly))
+            #expect(costly.matches(text) == (length >= 300))
+        }
+        #expect(automaton.buildWork <= PatternAutomaton.maxBuildWork)
+        #expect(automaton.buildWork > PatternAutomaton.maxBuildWork / 2)
+        // The first texts are answered by the automaton, the later ones left to simulation.
+        #expect(answers[0] == true)
+        #expect(answers[5] == nil)
+    }
+
     @Test("threads sharing patterns get the simulation's answers while the tables grow")
     func sharedBetweenThreads() throws {
         var generator = SplitMix64(seed: 23)

@@ -12,9 +12,9 @@ import Synchronization
 /// The table has a column per class of scalars that every instruction treats alike
 /// (``ScalarClasses``); a scalar of no class is moved as it comes, and the state it leads to is
 /// kept like any other. When a text
-/// would need more than ``maxStates`` states, ``matches(_:of:)`` answers `nil` and the caller
-/// simulates the program. Patterns with `\b`/`\B`, or past ``maxConsuming`` instructions that
-/// read a scalar, get no automaton.
+/// would need more than ``maxStates`` states, or more work than ``maxBuildWork`` allows,
+/// ``matches(_:of:)`` answers `nil` and the caller simulates the program. Patterns with
+/// `\b`/`\B`, or past ``maxConsuming`` instructions that read a scalar, get no automaton.
 ///
 /// The table is shared by every thread that matches the pattern, behind a lock taken once per
 /// text.
@@ -28,6 +28,10 @@ final class PatternAutomaton: Sendable {
     /// table's classes and the instructions' closures are worked out when the pattern compiles,
     /// and that must stay cheap for any pattern a pack holds (a 20,000-letter literal included).
     static let maxConsuming = 1_024
+    /// The most work (threads moved) spent on working out moves, over the automaton's life: past
+    /// it, moves not yet known are left to simulation, so that no pack and no text can make a
+    /// pattern's table cost more than simulating would.
+    static let maxBuildWork = 2_000_000
 
     private let moves: ThreadMoves
     private let classes: ScalarClasses
@@ -45,6 +49,8 @@ final class PatternAutomaton: Sendable {
         /// What each state means for the text read so far.
         var flags: [ThreadMoves.StateFlags]
         var scratch: [UInt64]
+        /// The work spent so far (see ``maxBuildWork``).
+        var work = 0
     }
 
     /// The automaton of a matcher's program, or `nil` when it gets none (see above).
@@ -67,8 +73,8 @@ final class PatternAutomaton: Sendable {
     }
 
     /// Whether the pattern of `matcher` (the one the automaton was built from) matches anywhere
-    /// in the text, or `nil` when the text needs more states than the automaton may have (then
-    /// the caller simulates the program).
+    /// in the text, or `nil` when the text needs more states or work than the automaton may have
+    /// (then the caller simulates the program).
     func matches(_ text: String, of matcher: PatternMatcher) -> Bool? {
         table.withLock { table -> Bool? in
             var state = 0
@@ -78,11 +84,13 @@ final class PatternAutomaton: Sendable {
                 if let column = self.classes.column(of: scalar, matcher: matcher) {
                     let known = table.next[state * self.classes.count + column]
                     target = known != Self.unknown ? known : self.move(from: state, column: column, in: &table)
-                } else {
+                } else if self.spend(on: state, in: &table) {
                     let threads = self.moves.move(table.states[state], scratch: &table.scratch) { pc in
                         matcher.step(matcher.program[pc], on: scalar)
                     }
                     target = self.number(of: threads, in: &table)
+                } else {
+                    target = nil
                 }
                 guard let target else { return nil }
                 state = Int(target)
@@ -97,9 +105,21 @@ final class PatternAutomaton: Sendable {
     /// The states found so far (for tests: how far the lazy table has grown).
     var stateCount: Int { table.withLock { $0.states.count } }
 
-    /// Works out and records the move of a state on a class, or `nil` when it leads to a new
-    /// state and the table is full.
+    /// The work spent on moves so far (for tests).
+    var buildWork: Int { table.withLock { $0.work } }
+
+    /// Counts the work of moving a state's threads; `false` when the budget does not allow it.
+    private func spend(on state: Int, in table: inout Table) -> Bool {
+        let cost = table.states[state].bits.reduce(1) { $0 + $1.nonzeroBitCount }
+        guard table.work + cost <= Self.maxBuildWork else { return false }
+        table.work += cost
+        return true
+    }
+
+    /// Works out and records the move of a state on a class, or `nil` when the budget is spent or
+    /// the move leads to a new state and the table is full.
     private func move(from state: Int, column: Int, in table: inout Table) -> Int32? {
+        guard spend(on: state, in: &table) else { return nil }
         let threads = moves.move(table.states[state], scratch: &table.scratch) { pc in
             classes.accepts(column, consuming: moves.column[pc])
         }
