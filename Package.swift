@@ -9,7 +9,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "policykoll",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "policykoll", targets: ["policykoll"]),
         .library(name: "PolicykollCore", targets: ["PolicykollCore"]),

@@ -28,7 +28,8 @@ struct PatternMatcher: Sendable {
     }
 
     private(set) var program: [Instruction] = []
-    private var sets: [ScalarSet] = []
+    /// The pattern's classes (`[…]`, `\\w`…), by the index `.set` instructions name.
+    private(set) var sets: [ScalarSet] = []
     /// Each set's answer for the 128 ASCII scalars, as two 64-bit masks, worked out once: most
     /// text is ASCII, and a set with `\\s` or `\\w` is otherwise asked about Unicode properties.
     private var asciiMasks: [(low: UInt64, high: UInt64)] = []

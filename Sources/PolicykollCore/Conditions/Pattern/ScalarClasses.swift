@@ -2,9 +2,10 @@
 /// pattern's program treats alike, so that one move serves the whole class.
 ///
 /// There is a class per group of the 128 ASCII scalars, one per non-ASCII scalar the pattern
-/// names (in each of its cases under `(?i)`), and one per combination of the pattern's classes
-/// (`[…]`, `\w`…) for any other scalar. A scalar that fits none of these (under `(?i)`, one that
-/// folds to a named scalar; or any, when the pattern has more than six classes) has no column.
+/// names (in each of its cases under `(?i)`), and one per combination of the pattern's distinct
+/// classes (`[…]`, `\w`…) for any other scalar. A non-ASCII scalar that fits none of these has
+/// no column: under `(?i)`, one that folds to any of the pattern's scalars (`K`, the Kelvin sign,
+/// folds to `k`); and any, when the pattern has more than six distinct classes.
 struct ScalarClasses: Sendable {
     /// The most non-ASCII scalars with a class of their own.
     static let maxNamed = 256
@@ -14,10 +15,13 @@ struct ScalarClasses: Sendable {
     /// The class of each named non-ASCII scalar.
     private let namedClass: [UInt32: Int]
     /// For any other non-ASCII scalar that is not (case-folded) one of the pattern's scalars:
-    /// its class by which of the pattern's classes hold it, a bit per class (``setIndexes``);
-    /// `nil` when the pattern has too many classes for that.
+    /// its class by which of the pattern's distinct classes hold it, a bit per distinct class
+    /// (``distinctSets``, by the index of one `.set` that has it); `nil` when the pattern has
+    /// too many distinct classes for that.
     private let classOfSetMask: [Int]?
-    private let setIndexes: [Int]
+    private let distinctSets: [Int]
+    /// The bit in a set mask of each `.set` index (the bit of its distinct class).
+    private let bitOfSet: [Int: Int]
     /// The scalars the pattern names (case-folded under `(?i)`).
     private let literalScalars: Set<UInt32>
     /// Each class's answers: a bit per instruction that reads a scalar (in program order),
@@ -64,7 +68,8 @@ struct ScalarClasses: Sendable {
         // own: a class stands for one exact scalar, whose answers are known.
         var named: [UInt32: Int] = [:]
         var literals: Set<UInt32> = []
-        var setIndexes: [Int] = []
+        var distinctSets: [Int] = []
+        var bitOfSet: [Int: Int] = [:]
         for instruction in program {
             switch instruction {
             case .scalar(let scalar):
@@ -74,8 +79,14 @@ struct ScalarClasses: Sendable {
                 for variant in variants where !variant.isASCII && named[variant.value] == nil {
                     named[variant.value] = newClass(answersFor(variant))
                 }
-            case .set(let index) where !setIndexes.contains(index):
-                setIndexes.append(index)
+            case .set(let index) where bitOfSet[index] == nil:
+                // `\d{4}` repeats one class four times: equal classes share a bit.
+                if let same = distinctSets.firstIndex(where: { matcher.sets[$0] == matcher.sets[index] }) {
+                    bitOfSet[index] = same
+                } else {
+                    bitOfSet[index] = distinctSets.count
+                    distinctSets.append(index)
+                }
             default:
                 break
             }
@@ -83,17 +94,18 @@ struct ScalarClasses: Sendable {
         guard named.count <= Self.maxNamed else { return nil }
         namedClass = named
         literalScalars = literals
-        self.setIndexes = setIndexes
+        self.distinctSets = distinctSets
+        self.bitOfSet = bitOfSet
         // Other non-ASCII scalars: `.` holds them, no named scalar is one of them, so only the
         // pattern's classes tell them apart. A class per combination of those.
-        if setIndexes.count <= 6 {
-            classOfSetMask = (0..<(1 << setIndexes.count)).map { mask in
+        if distinctSets.count <= 6 {
+            classOfSetMask = (0..<(1 << distinctSets.count)).map { mask in
                 var bits = Array(repeating: UInt64(0), count: words)
                 for (index, instruction) in consuming.enumerated() {
                     let holds: Bool
                     switch instruction {
                     case .anyExceptNewline: holds = true
-                    case .set(let set): holds = mask & (1 << setIndexes.firstIndex(of: set)!) != 0
+                    case .set(let set): holds = mask & (1 << bitOfSet[set]!) != 0
                     default: holds = false
                     }
                     if holds { bits[index / 64] |= 1 << UInt64(index % 64) }
@@ -117,7 +129,7 @@ struct ScalarClasses: Sendable {
         guard let classOfSetMask else { return nil }
         if matcher.ignoresCase, literalScalars.contains(PatternMatcher.fold(scalar).value) { return nil }
         var mask = 0
-        for (bit, index) in setIndexes.enumerated() where matcher.setContains(index, scalar) { mask |= 1 << bit }
+        for (bit, index) in distinctSets.enumerated() where matcher.setContains(index, scalar) { mask |= 1 << bit }
         return classOfSetMask[mask]
     }
 

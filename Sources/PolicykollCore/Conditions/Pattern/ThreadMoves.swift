@@ -36,7 +36,9 @@ struct ThreadMoves: Sendable {
     private let restarts: Bool
     /// Words per bitset.
     private let width: Int
-    /// Each instruction's closure, `width` words per instruction, and whether it reaches `match`.
+    /// The closures of the instructions a move can lead to, `width` words each, and whether each
+    /// reaches `match`: row 0 is the first instruction's (where a new search starts), row *k* + 1
+    /// that of the instruction after the *k*-th that reads a scalar.
     private let closureBits: [UInt64]
     private let closureMatches: [Bool]
     /// Each instruction's position among the instructions that read a scalar, or -1.
@@ -58,20 +60,18 @@ struct ThreadMoves: Sendable {
             consuming += 1
         }
         self.column = column
-        // Only the instructions after one that reads a scalar, and the first (where a new search
-        // starts), are ever moved to.
-        var bits = Array(repeating: UInt64(0), count: program.count * width)
-        var matches = Array(repeating: false, count: program.count)
+        var bits = Array(repeating: UInt64(0), count: (consuming + 1) * width)
+        var matches = Array(repeating: false, count: consuming + 1)
         var walk = ClosureWalk(program: program)
         for pc in program.indices where pc == 0 || program[pc - 1].consumes {
-            matches[pc] = walk.closure(of: pc, atStart: false) { member in
-                bits[pc * width + member / 64] |= 1 << UInt64(member % 64)
+            let row = pc == 0 ? 0 : column[pc - 1] + 1
+            matches[row] = walk.closure(of: pc, atStart: false) { member in
+                bits[row * width + member / 64] |= 1 << UInt64(member % 64)
             }
         }
         closureBits = bits
         closureMatches = matches
-        let restart = bits[0..<width].allSatisfy { $0 == 0 } && !matches[0]
-        restartIsEmpty = !restarts || restart
+        restartIsEmpty = !restarts || (bits[0..<width].allSatisfy { $0 == 0 } && !matches[0])
         var initial = Threads(bits: Array(repeating: 0, count: width), isInitial: true)
         initial.matched = walk.closure(of: 0, atStart: true) { member in
             initial.bits[member / 64] |= 1 << UInt64(member % 64)
@@ -93,10 +93,10 @@ struct ThreadMoves: Sendable {
                 let pc = index * 64 + rest.trailingZeroBitCount
                 rest &= rest - 1
                 // Every set that reached `match` is one state.
-                if column[pc] >= 0, consumes(pc), absorb(pc + 1, into: &scratch) { return matchedThreads }
+                if column[pc] >= 0, consumes(pc), absorb(row: column[pc] + 1, into: &scratch) { return matchedThreads }
             }
         }
-        if restarts, absorb(0, into: &scratch) { return matchedThreads }
+        if restarts, absorb(row: 0, into: &scratch) { return matchedThreads }
         return Threads(bits: scratch)
     }
 
@@ -111,10 +111,10 @@ struct ThreadMoves: Sendable {
 
     private var matchedThreads: Threads { Threads(bits: Array(repeating: 0, count: width), matched: true) }
 
-    /// Adds an instruction's closure to a set; whether it reaches `match`.
-    private func absorb(_ pc: Int, into scratch: inout [UInt64]) -> Bool {
-        if closureMatches[pc] { return true }
-        let base = pc * width
+    /// Adds a closure (a row of ``closureBits``) to a set; whether it reaches `match`.
+    private func absorb(row: Int, into scratch: inout [UInt64]) -> Bool {
+        if closureMatches[row] { return true }
+        let base = row * width
         closureBits.withUnsafeBufferPointer { closures in
             scratch.withUnsafeMutableBufferPointer { scratch in
                 for index in 0..<width { scratch[index] |= closures[base + index] }
