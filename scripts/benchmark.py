@@ -15,8 +15,10 @@ events), and in one run measures, on the same files:
   check            the same on every core
   audit            policykoll audit (when the command exists)
   start-up         one declaration, the embedded pack, start to exit
-It prints wall time (best and median), declarations/s, MB/s, the ratio to the floor and the
-peak resident memory. With --stages it also runs policykoll-stages (Benchmarks/Stages) on each
+It runs the scenarios of a size in rounds, one run of each per round, so that a slow minute on a
+shared machine slows every scenario of that round alike. It prints wall time (best and median),
+declarations/s, MB/s, the ratio to the floor (the median over rounds of the scenario's time
+divided by the floor's in the same round) and the peak resident memory. With --stages it also runs policykoll-stages (Benchmarks/Stages) on each
 size: the single-thread time of reading the files, parsing them into nodes, loading and
 validating declarations, and evaluating the embedded pack, each beside the floor.
 Timings are information, never a test verdict.
@@ -97,6 +99,20 @@ def measure(command, repeat, env=None, stdin_path=None, ok_codes=(0, 1, 2)):
     return times, max(peaks)
 
 
+def measure_in_rounds(scenarios, repeat):
+    """Each scenario's wall times and peak RSS, run one after another in `repeat` rounds, with
+    the first scenario's (the floor's) times of the same rounds beside them."""
+    times = {name: [] for name, *_ in scenarios}
+    peaks = {name: 0 for name, *_ in scenarios}
+    for _ in range(repeat):
+        for name, command, env, stdin_path, ok_codes in scenarios:
+            t, p = measure(command, 1, env=env, stdin_path=stdin_path, ok_codes=ok_codes)
+            times[name] += t
+            peaks[name] = max(peaks[name], p)
+    floor_times = times[scenarios[0][0]]
+    return [(name, times[name], peaks[name], floor_times) for name, *_ in scenarios]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -118,19 +134,19 @@ def main():
     out = WORK / "report.out"
     for size in sizes:
         folder, listing, size_bytes = inventory(bin_path, size)
-        floor_times, floor_peak = measure([str(floor)], repeat, stdin_path=listing, ok_codes=(0,))
-        floor_best = min(floor_times)
-        rows.append(("floor (libyaml events)", size, floor_times, floor_peak, size_bytes, floor_best))
         check = [policykoll, "check", str(folder), "--as-of", "2026-11-26", "--format", "json", "--output", str(out)]
-        t, p = measure(check, repeat, env=env_one)
-        rows.append(("check, 1 core", size, t, p, size_bytes, floor_best))
-        t, p = measure(check, repeat, env=env_all)
-        rows.append(("check, all cores", size, t, p, size_bytes, floor_best))
+        scenarios = [
+            ("floor (libyaml events)", [str(floor)], None, listing, (0,)),
+            ("check, 1 core", check, env_one, None, (0, 1, 2)),
+            ("check, all cores", check, env_all, None, (0, 1, 2)),
+        ]
         if has_audit:
             audit = [policykoll, "audit", str(folder), "--as-of", "2026-11-26", "--format", "json", "--output", str(out)]
-            t, p = measure(audit, repeat, env=env_all, ok_codes=(0,))
-            rows.append(("audit, all cores", size, t, p, size_bytes, floor_best))
+            scenarios.append(("audit, all cores", audit, env_all, None, (0,)))
+        for name, times, peak, floor_times in measure_in_rounds(scenarios, repeat):
+            rows.append((name, size, times, peak, size_bytes, floor_times))
         if args.stages or args.smoke:
+            floor_best = min(rows[-len(scenarios)][2])
             stage_rows.append((size, floor_best, stages(bin_path, listing, repeat)))
 
     single = WORK / "single"
@@ -149,10 +165,11 @@ def main():
         pass
     print(f"machine: {os.cpu_count()} cores, {cpu}")
     print(f"{'scenario':<26}{'decls':>9}{'best s':>9}{'median s':>10}{'decl/s':>10}{'MB/s':>8}{'× floor':>9}{'peak MB':>9}")
-    for name, size, times, peak, size_bytes, floor_best in rows:
+    for name, size, times, peak, size_bytes, floor_times in rows:
         best, median = min(times), statistics.median(times)
-        ratio = f"{best / floor_best:.2f}" if floor_best else "-"
+        ratio = f"{statistics.median(t / f for t, f in zip(times, floor_times)):.2f}" if floor_times else "-"
         print(f"{name:<26}{size:>9}{best:>9.3f}{median:>10.3f}{size / best:>10.0f}{size_bytes / best / 1e6:>8.1f}{ratio:>9}{peak / 1024:>9.0f}")
+    print("(× floor: the median over rounds of the scenario's time ÷ the floor's time in the same round)")
     for size, floor_best, times in stage_rows:
         print(f"\nstages on one core, {size} declarations (best of {repeat}):")
         print(f"{'stage':<26}{'s':>9}{'× floor':>9}{'adds s':>9}")
