@@ -143,11 +143,11 @@ def main():
         if has_audit:
             audit = [policykoll, "audit", str(folder), "--as-of", "2026-11-26", "--format", "json", "--output", str(out)]
             scenarios.append(("audit, all cores", audit, env_all, None, (0,)))
+        floor_times = []
         for name, times, peak, floor_times in measure_in_rounds(scenarios, repeat):
             rows.append((name, size, times, peak, size_bytes, floor_times))
         if args.stages or args.smoke:
-            floor_best = min(rows[-len(scenarios)][2])
-            stage_rows.append((size, floor_best, stages(bin_path, listing, repeat)))
+            stage_rows.append((size, min(floor_times), stages(bin_path, listing, repeat)))
 
     single = WORK / "single"
     single.mkdir(exist_ok=True)

@@ -183,13 +183,7 @@ final class PatternAutomaton: Sendable {
     private func move(from state: Int, column: Int, in table: inout Table) -> Int32 {
         let slot = state * classes.count + column
         if table.next[slot] != Self.unknown { return table.next[slot] }
-        var target = Self.beyondLimits
-        if spend(on: state, in: &table) {
-            let threads = moves.move(table.states[state], scratch: &table.scratch) { pc in
-                classes.accepts(column, consuming: moves.column[pc])
-            }
-            target = number(of: threads, in: &table)
-        }
+        let target = workOut(from: state, in: &table) { classes.accepts(column, consuming: $0) }
         table.next[slot] = target
         table.changed = true
         return target
@@ -202,18 +196,21 @@ final class PatternAutomaton: Sendable {
     {
         let key = OtherMove(state: Int32(state), scalar: scalar.value)
         if let known = table.otherMoves[key] { return known }
-        var target = Self.beyondLimits
-        if spend(on: state, in: &table) {
-            let threads = moves.move(table.states[state], scratch: &table.scratch) { pc in
-                matcher.step(matcher.program[pc], on: scalar)
-            }
-            target = number(of: threads, in: &table)
-        }
+        let target = workOut(from: state, in: &table) { matcher.step(matcher.program[moves.pc(ofConsuming: $0)], on: scalar) }
         if table.otherMoves.count < Self.maxOtherMoves {
             table.otherMoves[key] = target
             table.changed = true
         }
         return target
+    }
+
+    /// The state a state's threads move to when the instructions that read a scalar answer as
+    /// `accepts` says (by their position among those), within the budget and the state limit;
+    /// otherwise ``beyondLimits``.
+    private func workOut(from state: Int, in table: inout Table, accepts: (Int) -> Bool) -> Int32 {
+        guard spend(on: state, in: &table) else { return Self.beyondLimits }
+        let threads = moves.move(table.states[state], scratch: &table.scratch, consumes: accepts)
+        return number(of: threads, in: &table)
     }
 
     /// Counts the work of moving a state's threads; `false` when the budget does not allow it.

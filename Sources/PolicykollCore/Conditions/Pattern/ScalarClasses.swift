@@ -20,8 +20,6 @@ struct ScalarClasses: Sendable {
     /// too many distinct classes for that.
     private let classOfSetMask: [Int]?
     private let distinctSets: [Int]
-    /// The bit in a set mask of each `.set` index (the bit of its distinct class).
-    private let bitOfSet: [Int: Int]
     /// The scalars the pattern names (case-folded under `(?i)`).
     private let literalScalars: Set<UInt32>
     /// Each class's answers: a bit per instruction that reads a scalar (in program order),
@@ -69,6 +67,7 @@ struct ScalarClasses: Sendable {
         var named: [UInt32: Int] = [:]
         var literals: Set<UInt32> = []
         var distinctSets: [Int] = []
+        // The bit in a set mask of each `.set` index (the bit of its distinct class).
         var bitOfSet: [Int: Int] = [:]
         for instruction in program {
             switch instruction {
@@ -95,7 +94,6 @@ struct ScalarClasses: Sendable {
         namedClass = named
         literalScalars = literals
         self.distinctSets = distinctSets
-        self.bitOfSet = bitOfSet
         // Other non-ASCII scalars: `.` holds them, no named scalar is one of them, so only the
         // pattern's classes tell them apart. A class per combination of those.
         if distinctSets.count <= 6 {

@@ -42,7 +42,9 @@ struct ThreadMoves: Sendable {
     private let closureBits: [UInt64]
     private let closureMatches: [Bool]
     /// Each instruction's position among the instructions that read a scalar, or -1.
-    let column: [Int]
+    private let column: [Int]
+    /// The instructions that read a scalar, by that position.
+    private let consumingPCs: [Int]
     /// Whether a set with no thread stays so: no new search can start, or it starts nowhere.
     private let restartIsEmpty: Bool
     /// The threads at the start of the text.
@@ -54,12 +56,11 @@ struct ThreadMoves: Sendable {
         let width = (program.count + 63) / 64
         self.width = width
         var column = Array(repeating: -1, count: program.count)
-        var consuming = 0
-        for pc in program.indices where program[pc].consumes {
-            column[pc] = consuming
-            consuming += 1
-        }
+        let consumingPCs = program.indices.filter { program[$0].consumes }
+        for (index, pc) in consumingPCs.enumerated() { column[pc] = index }
+        let consuming = consumingPCs.count
         self.column = column
+        self.consumingPCs = consumingPCs
         var bits = Array(repeating: UInt64(0), count: (consuming + 1) * width)
         var matches = Array(repeating: false, count: consuming + 1)
         var walk = ClosureWalk(program: program)
@@ -83,21 +84,34 @@ struct ThreadMoves: Sendable {
     /// A bitset's worth of zeros, for ``move(_:scratch:consumes:)`` to work in.
     var emptyScratch: [UInt64] { Array(repeating: 0, count: width) }
 
-    /// The threads after `threads` read a scalar that the instructions `consumes` accepts (asked
-    /// only of instructions that read a scalar), past the start of the text.
+    /// The instruction that is the `index`-th of those that read a scalar.
+    func pc(ofConsuming index: Int) -> Int { consumingPCs[index] }
+
+    /// The threads after `threads` read a scalar that `consumes` accepts (asked of the
+    /// instructions that read a scalar, by their position among those), past the start of the
+    /// text.
     func move(_ threads: Threads, scratch: inout [UInt64], consumes: (Int) -> Bool) -> Threads {
         for index in scratch.indices { scratch[index] = 0 }
+        var matched = false
+        forEachMember(of: threads) { pc in
+            // Every set that reached `match` is one state.
+            let index = column[pc]
+            if index >= 0, consumes(index), absorb(row: index + 1, into: &scratch) { matched = true }
+            return !matched
+        }
+        if matched || (restarts && absorb(row: 0, into: &scratch)) { return matchedThreads }
+        return Threads(bits: scratch)
+    }
+
+    /// Calls `body` with each instruction in a set, in program order, while it returns `true`.
+    private func forEachMember(of threads: Threads, _ body: (Int) -> Bool) {
         for (index, word) in threads.bits.enumerated() where word != 0 {
             var rest = word
             while rest != 0 {
-                let pc = index * 64 + rest.trailingZeroBitCount
+                guard body(index * 64 + rest.trailingZeroBitCount) else { return }
                 rest &= rest - 1
-                // Every set that reached `match` is one state.
-                if column[pc] >= 0, consumes(pc), absorb(row: column[pc] + 1, into: &scratch) { return matchedThreads }
             }
         }
-        if restarts, absorb(row: 0, into: &scratch) { return matchedThreads }
-        return Threads(bits: scratch)
     }
 
     /// What a set of threads means for the text read so far.
@@ -128,13 +142,9 @@ struct ThreadMoves: Sendable {
     private func reachesMatchAtEnd(_ threads: Threads) -> Bool {
         var seen = Set<Int>()
         var stack: [Int] = []
-        for (index, word) in threads.bits.enumerated() where word != 0 {
-            var rest = word
-            while rest != 0 {
-                let pc = index * 64 + rest.trailingZeroBitCount
-                rest &= rest - 1
-                if case .assertEnd = program[pc] { stack.append(pc + 1) }
-            }
+        forEachMember(of: threads) { pc in
+            if case .assertEnd = program[pc] { stack.append(pc + 1) }
+            return true
         }
         while let pc = stack.popLast() {
             guard seen.insert(pc).inserted else { continue }
